@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace newsdex {
+
+// One news article as the indexer understands it, whatever format it came from.
+// Strings are UTF-8; `date` is ISO 8601 (`2022-09-08` or `2022-09-08T16:18:00Z`) or empty
+// when unknown.
+struct Article {
+  std::string id;
+  std::string url;
+  std::string title;
+  std::string outlet;
+  std::string date;
+  std::string author;
+  std::string language;
+  std::string body;
+  // Where the article came from (`file` or `file:line`), for reports; not indexed.
+  std::string origin;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// The index layout both the indexer and the query side rely on. Every prefix and slot here is
+// written down in docs/index-format.md; change both together and bump kSchemaVersion.
+namespace newsdex::schema {
+
+inline constexpr int kSchemaVersion = 1;
+// Database metadata key holding kSchemaVersion, checked when a database is opened.
+inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
+
+// Term prefixes. Unprefixed terms are the analyzed words of title and body.
+inline constexpr std::string_view kIdPrefix = "Q";        // unique article id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";     // analyzed title words, positional
+inline constexpr std::string_view kOutletPrefix = "XO";   // folded outlet name (boolean)
+inline constexpr std::string_view kDayPrefix = "D";       // YYYYMMDD (boolean)
+inline constexpr std::string_view kMonthPrefix = "M";     // YYYYMM (boolean)
+inline constexpr std::string_view kYearPrefix = "Y";      // YYYY (boolean)
+inline constexpr std::string_view kLanguagePrefix = "L";  // language code (boolean)
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;    // ISO 8601 date string: sorts chronologically
+inline constexpr unsigned kOutletSlot = 1;  // outlet as stored, for facets and collapsing
+
+// Body positions start this far after the last title position, so phrases never span both.
+inline constexpr unsigned kBodyPositionGap = 100;
+
+// Glass rejects terms over 245 bytes; longer field values are shortened with a hash suffix.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// "Q" + id, shortened with a hash when the id is too long to be a term.
+std::string id_term(std::string_view id);
+// "XO" + the outlet folded to lower case with runs of spaces collapsed.
+std::string outlet_term(std::string_view outlet);
+
+}  // namespace newsdex::schema

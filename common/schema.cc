@@ -1,0 +1,46 @@
+#include "newsdex/schema.h"
+
+#include "newsdex/hashing.h"
+
+namespace newsdex::schema {
+namespace {
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= kMaxTermBytes) {
+    term.append(value);
+    return term;
+  }
+  // Keep a readable head, then a hash of the whole value so distinct values stay distinct.
+  const std::size_t keep = kMaxTermBytes - prefix.size() - 17;
+  std::size_t cut = keep;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  term.append(value.substr(0, cut));
+  term.push_back('#');
+  term.append(Fnv1a64().add(value).hex());
+  return term;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+  return bounded_term(kIdPrefix, id);
+}
+
+std::string outlet_term(std::string_view outlet) {
+  std::string folded;
+  folded.reserve(outlet.size());
+  bool pending_space = false;
+  for (char c : outlet) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !folded.empty();
+      continue;
+    }
+    if (pending_space) folded.push_back(' ');
+    pending_space = false;
+    folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return bounded_term(kOutletPrefix, folded);
+}
+
+}  // namespace newsdex::schema

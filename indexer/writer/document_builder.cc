@@ -1,0 +1,64 @@
+#include "writer/document_builder.h"
+
+#include "newsdex/date_parser.h"
+#include "newsdex/schema.h"
+#include "newsdex/stored_article.h"
+
+namespace newsdex {
+namespace {
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  term.append(prefix).append(value);
+  return term;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(std::string default_language)
+    : default_language_(std::move(default_language)) {}
+
+Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
+  const std::string& key = language.empty() ? default_language_ : language;
+  auto it = analyzers_.find(key);
+  if (it == analyzers_.end()) it = analyzers_.emplace(key, Analyzer(key)).first;
+  return it->second;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  Analyzer& analyzer = analyzer_for(article.language);
+
+  std::uint32_t next = analyzer.analyze(article.title, 1, [&](const AnalyzedTerm& t) {
+    const std::string term(t.term);
+    doc.add_posting(term, t.position);
+    term_buffer_.assign(schema::kTitlePrefix);
+    term_buffer_.append(t.term);
+    doc.add_posting(term_buffer_, t.position);
+  });
+  analyzer.analyze(article.body, next + schema::kBodyPositionGap, [&](const AnalyzedTerm& t) {
+    doc.add_posting(std::string(t.term), t.position);
+  });
+
+  doc.add_boolean_term(schema::id_term(article.id));
+  if (!article.outlet.empty()) {
+    doc.add_boolean_term(schema::outlet_term(article.outlet));
+    doc.add_value(schema::kOutletSlot, article.outlet);
+  }
+  if (!article.date.empty()) {
+    if (auto date = parse_date(article.date)) {
+      const auto day = date->compact_day();
+      doc.add_boolean_term(prefixed(schema::kDayPrefix, day));
+      doc.add_boolean_term(prefixed(schema::kMonthPrefix, std::string_view(day).substr(0, 6)));
+      doc.add_boolean_term(prefixed(schema::kYearPrefix, std::string_view(day).substr(0, 4)));
+      doc.add_value(schema::kDateSlot, article.date);
+    }
+  }
+  doc.add_boolean_term(prefixed(schema::kLanguagePrefix,
+                                article.language.empty() ? default_language_ : article.language));
+  doc.set_data(encode_stored_article(article));
+  return doc;
+}
+
+}  // namespace newsdex

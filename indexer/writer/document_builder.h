@@ -1,0 +1,31 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+#include "newsdex/analyzer.h"
+#include "newsdex/article.h"
+
+namespace newsdex {
+
+// Builds the Xapian document for an article following common/schema: title and body terms with
+// positions, title terms again under the title prefix, boolean filter terms for id, outlet, date
+// and language, the date and outlet values, and the stored fields as document data.
+// Not thread-safe (it owns analyzers); use one per thread.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(std::string default_language);
+
+  Xapian::Document build(const Article& article);
+
+ private:
+  Analyzer& analyzer_for(const std::string& language);
+
+  std::string default_language_;
+  std::map<std::string, Analyzer, std::less<>> analyzers_;
+  std::string term_buffer_;
+};
+
+}  // namespace newsdex

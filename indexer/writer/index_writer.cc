@@ -1,0 +1,50 @@
+#include "writer/index_writer.h"
+
+#include "newsdex/error.h"
+#include "newsdex/schema.h"
+
+namespace newsdex {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+  try {
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseLockedError("database " + path + " is locked by another writer");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot open database " + path + " for writing: " + e.get_description());
+  }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path) : db_(open_writable(path)) {
+  const auto version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
+  const auto expected = std::to_string(schema::kSchemaVersion);
+  if (version.empty()) {
+    if (db_.get_doccount() > 0)
+      throw DatabaseError("database " + path + " was not built by newsdex (no schema version)");
+    db_.set_metadata(std::string(schema::kSchemaVersionKey), expected);
+  } else if (version != expected) {
+    throw DatabaseError("database " + path + " has schema version " + version + ", this newsdex " +
+                        "writes version " + expected + ": re-index into a new database");
+  }
+}
+
+void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& document) {
+  try {
+    db_.replace_document(id_term, document);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot write document: " + e.get_description());
+  }
+}
+
+void IndexWriter::commit() {
+  try {
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("commit failed: " + e.get_description());
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,55 @@
+#include "newsdex/date_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace newsdex {
+namespace {
+
+std::string iso(std::string_view text) {
+  auto d = parse_date(text);
+  return d ? d->iso() : "none";
+}
+
+TEST(DateParser, CommonEnglishForms) {
+  EXPECT_EQ(iso("2022-09-08"), "2022-09-08");
+  EXPECT_EQ(iso("8 September 2022"), "2022-09-08");
+  EXPECT_EQ(iso("September 8, 2022"), "2022-09-08");
+  EXPECT_EQ(iso("08th September, 2022"), "2022-09-08");
+  EXPECT_EQ(iso("Sep. 8, 2022"), "2022-09-08");
+  EXPECT_EQ(iso("Thursday, September 8, 2022"), "2022-09-08");
+  EXPECT_EQ(iso("26-FEB-1987"), "1987-02-26");
+  EXPECT_EQ(iso("1st March 2021"), "2021-03-01");
+}
+
+TEST(DateParser, TimesAndZones) {
+  EXPECT_EQ(iso("SEPTEMBER 8, 2022 16:18"), "2022-09-08T16:18:00");
+  EXPECT_EQ(iso("1987-02-26T15:01:01Z"), "1987-02-26T15:01:01Z");
+  EXPECT_EQ(iso("2022-09-08T16:18:00+02:00"), "2022-09-08T16:18:00+02:00");
+  EXPECT_EQ(iso("2022-09-08T16:18:00.123+0000"), "2022-09-08T16:18:00Z");
+  EXPECT_EQ(iso("2022-09-08 16:18"), "2022-09-08T16:18:00");
+  EXPECT_EQ(iso("September 8, 2022 4:18 pm GMT"), "2022-09-08T16:18:00Z");
+}
+
+TEST(DateParser, RejectsNonDates) {
+  EXPECT_EQ(iso("next week"), "none");
+  EXPECT_EQ(iso("2022-13-01"), "none");
+  EXPECT_EQ(iso("February 30, 2022"), "none");
+  EXPECT_EQ(iso("2023-02-29"), "none");
+  EXPECT_EQ(iso(""), "none");
+  EXPECT_EQ(iso("September 8, 2022 and more words"), "none");
+  EXPECT_EQ(iso("2024-02-29"), "2024-02-29");
+}
+
+TEST(DateParser, FindsDatesInsideLines) {
+  auto d = find_date("MOSCOW (UrduPoint News / Sputnik - 08th September, 2022) NATO");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->iso(), "2022-09-08");
+  d = find_date("Published: SEPTEMBER 8, 2022 16:18");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->iso(), "2022-09-08T16:18:00");
+  EXPECT_EQ(d->compact_day(), "20220908");
+  EXPECT_FALSE(find_date("no date here, 2022 only"));
+}
+
+}  // namespace
+}  // namespace newsdex

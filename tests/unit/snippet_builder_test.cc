@@ -1,0 +1,35 @@
+#include "searcher/snippet_builder.h"
+
+#include <gtest/gtest.h>
+
+namespace newsdex {
+namespace {
+
+TEST(SnippetBuilder, HighlightsStemmedMatchesInTheOriginalText) {
+  Analyzer analyzer("english");
+  SnippetBuilder builder(analyzer);
+  const std::set<std::string, std::less<>> terms = {"attack", "albania"};
+  const auto s = builder.build("Hackers ATTACKED\nAlbania's   servers.", terms, 40, "[", "]");
+  EXPECT_EQ(s, "Hackers [ATTACKED] [Albania's] servers.");
+}
+
+TEST(SnippetBuilder, PicksThePassageWithTheMostDistinctTerms) {
+  Analyzer analyzer("english");
+  SnippetBuilder builder(analyzer);
+  std::string text = "iran ";
+  for (int i = 0; i < 50; ++i) text += "filler ";
+  text += "iran and albania ";
+  for (int i = 0; i < 50; ++i) text += "padding ";
+  const auto s = builder.build(text, {"iran", "albania"}, 10, "<", ">");
+  EXPECT_NE(s.find("<iran> and <albania>"), std::string::npos) << s;
+  EXPECT_TRUE(s.starts_with("\xE2\x80\xA6")) << s;
+}
+
+TEST(SnippetBuilder, EmptyTextGivesEmptySnippet) {
+  Analyzer analyzer("english");
+  SnippetBuilder builder(analyzer);
+  EXPECT_EQ(builder.build("", {"x"}, 10, "<", ">"), "");
+}
+
+}  // namespace
+}  // namespace newsdex
