@@ -27,11 +27,11 @@ std::string id_term(std::string_view id) {
   return bounded_term(kIdPrefix, id);
 }
 
-std::string outlet_term(std::string_view outlet) {
+std::string fold_filter_value(std::string_view value) {
   std::string folded;
-  folded.reserve(outlet.size());
+  folded.reserve(value.size());
   bool pending_space = false;
-  for (char c : outlet) {
+  for (char c : value) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       pending_space = !folded.empty();
       continue;
@@ -40,7 +40,17 @@ std::string outlet_term(std::string_view outlet) {
     pending_space = false;
     folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return bounded_term(kOutletPrefix, folded);
+  return folded;
+}
+
+std::string outlet_term(std::string_view outlet) {
+  return bounded_term(kOutletPrefix, fold_filter_value(outlet));
+}
+
+std::string keyword_term(std::string_view field, std::string_view value) {
+  std::string prefix(kKeywordPrefix);
+  prefix.append(field).push_back(':');
+  return bounded_term(prefix, fold_filter_value(value));
 }
 
 }  // namespace newsdex::schema

@@ -90,6 +90,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
 
   const auto index_article = [&](Article&& article) {
     if (!finalize(article, report_problem)) return;
+    for (const auto& keyword : article.keywords) writer.note_keyword_field(keyword.name);
     writer.upsert(schema::id_term(article.id), builder.build(article));
     ++report.indexed;
     if (++since_commit >= options.commit_every) {

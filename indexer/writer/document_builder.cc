@@ -57,6 +57,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   }
   doc.add_boolean_term(prefixed(schema::kLanguagePrefix,
                                 article.language.empty() ? default_language_ : article.language));
+  for (const auto& keyword : article.keywords)
+    for (const auto& value : keyword.values)
+      if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
   doc.set_data(encode_stored_article(article));
   return doc;
 }

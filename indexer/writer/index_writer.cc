@@ -29,6 +29,17 @@ IndexWriter::IndexWriter(const std::string& path) : db_(open_writable(path)) {
     throw DatabaseError("database " + path + " has schema version " + version + ", this newsdex " +
                         "writes version " + expected + ": re-index into a new database");
   }
+  const auto fields = db_.get_metadata(std::string(schema::kKeywordFieldsKey));
+  for (std::size_t start = 0; start < fields.size();) {
+    auto comma = fields.find(',', start);
+    if (comma == std::string::npos) comma = fields.size();
+    keyword_fields_.insert(fields.substr(start, comma - start));
+    start = comma + 1;
+  }
+}
+
+void IndexWriter::note_keyword_field(const std::string& name) {
+  if (keyword_fields_.insert(name).second) keyword_fields_changed_ = true;
 }
 
 void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& document) {
@@ -41,6 +52,12 @@ void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc
 
 void IndexWriter::commit() {
   try {
+    if (keyword_fields_changed_) {
+      std::string list;
+      for (const auto& name : keyword_fields_) list += (list.empty() ? "" : ",") + name;
+      db_.set_metadata(std::string(schema::kKeywordFieldsKey), list);
+      keyword_fields_changed_ = false;
+    }
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError("commit failed: " + e.get_description());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 
 #include <xapian.h>
@@ -16,11 +17,15 @@ class IndexWriter {
 
   // Adds the document, replacing any document with the same id term.
   void upsert(const std::string& id_term, const Xapian::Document& document);
+  // Records a keyword field name; the list is stored with the next commit.
+  void note_keyword_field(const std::string& name);
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
   Xapian::WritableDatabase db_;
+  std::set<std::string> keyword_fields_;
+  bool keyword_fields_changed_ = false;
 };
 
 }  // namespace newsdex

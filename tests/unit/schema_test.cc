@@ -10,6 +10,11 @@ TEST(Schema, OutletTermsFoldCaseAndSpaces) {
   EXPECT_EQ(schema::outlet_term("AFP"), "XOafp");
 }
 
+TEST(Schema, KeywordTermsCarryTheFieldName) {
+  EXPECT_EQ(schema::keyword_term("topics", " Cocoa "), "Ktopics:cocoa");
+  EXPECT_EQ(schema::keyword_term("places", "el-salvador"), "Kplaces:el-salvador");
+}
+
 TEST(Schema, LongIdsStayDistinctAndWithinTheTermLimit) {
   const std::string a(400, 'a');
   const std::string b = std::string(399, 'a') + "b";

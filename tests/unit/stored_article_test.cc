@@ -16,7 +16,8 @@ TEST(StoredArticle, RoundTripsEveryField) {
   a.date = "2022-09-08";
   a.author = "Staff";
   a.language = "en";
-  a.body = std::string(300, 'x') + "\n\0 binary-safe";
+  a.body = std::string(300, 'x') + std::string("\n\0 binary-safe", 14);
+  a.keywords = {{"topics", {"cocoa", "grain"}}, {"places", {}}};
   const Article b = decode_stored_article(encode_stored_article(a));
   EXPECT_EQ(b.id, a.id);
   EXPECT_EQ(b.url, a.url);
@@ -26,6 +27,11 @@ TEST(StoredArticle, RoundTripsEveryField) {
   EXPECT_EQ(b.author, a.author);
   EXPECT_EQ(b.language, a.language);
   EXPECT_EQ(b.body, a.body);
+  ASSERT_EQ(b.keywords.size(), 2u);
+  EXPECT_EQ(b.keywords[0].name, "topics");
+  EXPECT_EQ(b.keywords[0].values, (std::vector<std::string>{"cocoa", "grain"}));
+  EXPECT_EQ(b.keywords[1].name, "places");
+  EXPECT_TRUE(b.keywords[1].values.empty());
 }
 
 TEST(StoredArticle, CorruptRecordsThrowDatabaseError) {

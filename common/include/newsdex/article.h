@@ -6,6 +6,13 @@
 
 namespace newsdex {
 
+// A field beyond the fixed ones, such as Reuters' `topics` or `places`: stored, filterable as
+// `name:value` and countable as a facet.
+struct KeywordField {
+  std::string name;  // lower case
+  std::vector<std::string> values;
+};
+
 // One news article as the indexer understands it, whatever format it came from.
 // Strings are UTF-8; `date` is ISO 8601 (`2022-09-08` or `2022-09-08T16:18:00Z`) or empty
 // when unknown.
@@ -18,6 +25,7 @@ struct Article {
   std::string author;
   std::string language;
   std::string body;
+  std::vector<KeywordField> keywords;
   // Where the article came from (`file` or `file:line`), for reports; not indexed.
   std::string origin;
 };

@@ -19,6 +19,11 @@ inline constexpr std::string_view kDayPrefix = "D";       // YYYYMMDD (boolean)
 inline constexpr std::string_view kMonthPrefix = "M";     // YYYYMM (boolean)
 inline constexpr std::string_view kYearPrefix = "Y";      // YYYY (boolean)
 inline constexpr std::string_view kLanguagePrefix = "L";  // language code (boolean)
+inline constexpr std::string_view kKeywordPrefix = "K";   // "K" field ":" value (boolean)
+
+// Database metadata key listing the keyword field names seen, comma-separated and sorted, so the
+// query side knows which `name:` prefixes are fields.
+inline constexpr std::string_view kKeywordFieldsKey = "newsdex.keyword_fields";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;    // ISO 8601 date string: sorts chronologically
@@ -34,5 +39,11 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 std::string id_term(std::string_view id);
 // "XO" + the outlet folded to lower case with runs of spaces collapsed.
 std::string outlet_term(std::string_view outlet);
+// "K" + field + ":" + the value folded like an outlet: keyword_term("topics", "Cocoa") is
+// "Ktopics:cocoa".
+std::string keyword_term(std::string_view field, std::string_view value);
+// The folding outlet and keyword values share: ASCII lower case, whitespace runs collapsed,
+// surrounding whitespace dropped.
+std::string fold_filter_value(std::string_view value);
 
 }  // namespace newsdex::schema
