@@ -47,6 +47,14 @@ std::string outlet_term(std::string_view outlet) {
   return bounded_term(kOutletPrefix, fold_filter_value(outlet));
 }
 
+std::string author_term(std::string_view author) {
+  return bounded_term(kAuthorPrefix, fold_filter_value(author));
+}
+
+std::string url_term(std::string_view url) {
+  return bounded_term(kUrlPrefix, url);
+}
+
 std::string keyword_term(std::string_view field, std::string_view value) {
   std::string prefix(kKeywordPrefix);
   prefix.append(field).push_back(':');

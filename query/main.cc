@@ -1,7 +1,11 @@
 // newsdex-query: searches a newsdex database.
 //
-// Exit status, as grep's: 0 hits found, 1 no hits, 2 error (usage, query or database).
+// Exit status, as grep's: 0 hits found, 1 no hits, 2 error (usage, query syntax or database).
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "format/json_writer.h"
@@ -17,27 +21,180 @@ constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
 constexpr int kExitError = 2;
 
+enum class OutputFormat { kText, kJson, kTsv, kTrec };
+
+struct Output {
+  OutputFormat format = OutputFormat::kText;
+  bool colour = false;
+  std::string run_tag = "newsdex";
+};
+
+std::pair<std::string, std::string> split_pair(const std::string& value, const char* option) {
+  const auto comma = value.find(',');
+  if (comma == std::string::npos)
+    throw po::error(std::string("--") + option + " takes two values separated by a comma");
+  return {value.substr(0, comma), value.substr(comma + 1)};
+}
+
+double parse_number(const std::string& text, const char* option) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty())
+    throw po::error(std::string("--") + option + ": '" + text + "' is not a number");
+  return value;
+}
+
+// "30d", "2w", "6m" (30-day months), "1y", or a plain number of days.
+double parse_halflife_days(const std::string& text) {
+  if (text.empty()) throw po::error("--recency needs a half-life such as 30d");
+  double unit = 1;
+  std::string number = text;
+  switch (text.back()) {
+    case 'd':
+      unit = 1;
+      number.pop_back();
+      break;
+    case 'w':
+      unit = 7;
+      number.pop_back();
+      break;
+    case 'm':
+      unit = 30;
+      number.pop_back();
+      break;
+    case 'y':
+      unit = 365;
+      number.pop_back();
+      break;
+    default:
+      break;
+  }
+  const double days = parse_number(number, "recency") * unit;
+  if (days <= 0) throw po::error("--recency must be positive");
+  return days;
+}
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) items.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
+// Prints a syntax error with a caret under the offending character.
+void report_syntax_error(const std::string& query, const newsdex::QuerySyntaxError& e) {
+  std::cerr << "newsdex-query: bad query: " << e.what() << "\n  " << query << "\n  ";
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < e.position() && i < query.size(); ++i)
+    if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++column;
+  std::cerr << std::string(column, ' ') << "^\n";
+}
+
+void print(const newsdex::SearchResult& result, const Output& out, const std::string& id) {
+  switch (out.format) {
+    case OutputFormat::kText:
+      if (!id.empty()) std::cout << "## " << id << "\n";
+      newsdex::write_text(std::cout, result, out.colour);
+      break;
+    case OutputFormat::kJson:
+      newsdex::write_json(std::cout, result, id);
+      break;
+    case OutputFormat::kTsv:
+      newsdex::write_tsv(std::cout, result);
+      break;
+    case OutputFormat::kTrec:
+      newsdex::write_trec(std::cout, result, id.empty() ? "1" : id, out.run_tag);
+      break;
+  }
+}
+
+// Batch mode: one query a line ("ID<TAB>query" keeps its ID, else the line number is the ID);
+// the database is opened once. A bad query is reported and the batch goes on.
+int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::istream& in,
+              const Output& out) {
+  std::string line;
+  std::size_t line_number = 0;
+  bool any_hits = false;
+  bool any_error = false;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string id = std::to_string(line_number);
+    if (const auto tab = line.find('\t'); tab != std::string::npos) {
+      id = line.substr(0, tab);
+      line.erase(0, tab + 1);
+    }
+    request.query = line;
+    try {
+      const auto result = searcher.search(request);
+      any_hits |= !result.hits.empty();
+      print(result, out, id);
+    } catch (const newsdex::QuerySyntaxError& e) {
+      any_error = true;
+      std::cerr << "newsdex-query: query " << id << ": bad query at position " << e.position()
+                << ": " << e.what() << "\n";
+    }
+  }
+  if (any_error) return kExitError;
+  return any_hits ? kExitHits : kExitNoHits;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db_path;
-  std::string format;
-  std::string match;
+  std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
+  Output out;
   po::options_description visible(
-      "Usage: newsdex-query --db PATH [options] QUERY...\n\n"
-      "Searches a newsdex database. Query words are analyzed as article text is (case,\n"
-      "accents and word endings do not matter) and ranked with BM25.\n\n"
+      "Usage: newsdex-query --db PATH [options] QUERY...\n"
+      "       newsdex-query --db PATH --queries FILE [options]\n\n"
+      "Searches a newsdex database. The query language (docs/query.md): words, \"phrases\",\n"
+      "cyber*, +required, -excluded, AND, OR, NOT, NEAR/n, (groups), title:, outlet:, author:,\n"
+      "id:, url:, keyword fields (topics:cocoa), date:2022-09, date:2022-09-01..2022-09-30,\n"
+      "date:>=2022-09-01. Words are analyzed as article text is and ranked with BM25.\n\n"
       "Exit status: 0 hits, 1 no hits, 2 error.\n\nOptions");
   visible.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
                                                     "database folder")(
       "limit,n", po::value(&request.limit)->default_value(10), "hits to show")(
       "offset", po::value(&request.offset)->default_value(0), "hits to skip")(
-      "format", po::value(&format)->default_value("text"), "text or json")(
+      "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
       "match", po::value(&match)->default_value("any"),
-      "any: rank articles with any word; "
-      "all: require every word");
+      "any: rank articles with any word; all: require every word")(
+      "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")(
+      "title-weight", po::value(&request.title_weight)->default_value(1.0),
+      "extra weight of title matches")("recency", po::value(&recency),
+                                       "blend in freshness with this half-life (30d, 2w, 1y)")(
+      "recency-weight", po::value(&request.recency_weight)->default_value(2.0),
+      "score added for the newest article when --recency is on")(
+      "sort", po::value(&sort)->default_value("relevance"), "relevance, date or -date")(
+      "facets", po::value(&facets),
+      "count matches by outlet, date.year, date.month, date.day "
+      "or a keyword field, comma-separated")(
+      "facet-limit", po::value(&request.facet_limit)->default_value(10), "values per facet")(
+      "collapse", po::value(&request.collapse), "one hit per outlet: --collapse outlet")(
+      "explain", "show each term's contribution to a hit's score")(
+      "exact-total", "count every match (total_lower == total_upper)")(
+      "similar", po::value(&request.similar_to), "articles like the one with this id")(
+      "highlight", po::value(&highlight),
+      "snippet markers OPEN,CLOSE (default **,** in text, "
+      "<mark>,</mark> in JSON)")("snippet-words",
+                                 po::value(&request.snippet_words)->default_value(40),
+                                 "words of context in a snippet")(
+      "queries", po::value(&queries), "batch mode: one query a line (ID<TAB>query), - for stdin")(
+      "run-tag", po::value(&out.run_tag)->default_value("newsdex"), "run tag for --format trec")(
+      "color", po::value(&colour)->default_value("auto"), "auto, always or never");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -53,33 +210,81 @@ int main(int argc, char** argv) {
       return kExitHits;
     }
     po::notify(vm);
-    if (words.empty()) throw po::error("no QUERY given");
-    if (format != "text" && format != "json")
-      throw po::error("--format must be text or json, not '" + format + "'");
+    if (words.empty() && queries.empty() && request.similar_to.empty())
+      throw po::error("no QUERY given");
+    if (!words.empty() && !queries.empty())
+      throw po::error("give either a QUERY or --queries FILE, not both");
+    if (format == "text")
+      out.format = OutputFormat::kText;
+    else if (format == "json")
+      out.format = OutputFormat::kJson;
+    else if (format == "tsv")
+      out.format = OutputFormat::kTsv;
+    else if (format == "trec")
+      out.format = OutputFormat::kTrec;
+    else
+      throw po::error("--format must be text, json, tsv or trec, not '" + format + "'");
     if (match != "any" && match != "all")
       throw po::error("--match must be any or all, not '" + match + "'");
+    request.match_all = match == "all";
+    if (!bm25.empty()) {
+      const auto [k1, b] = split_pair(bm25, "bm25");
+      request.bm25 = {parse_number(k1, "bm25"), parse_number(b, "bm25")};
+      if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
+        throw po::error("--bm25 needs K1 >= 0 and 0 <= B <= 1");
+    }
+    if (!recency.empty()) request.recency_halflife_days = parse_halflife_days(recency);
+    if (sort == "relevance")
+      request.sort = newsdex::SortOrder::kRelevance;
+    else if (sort == "date")
+      request.sort = newsdex::SortOrder::kDateAscending;
+    else if (sort == "-date")
+      request.sort = newsdex::SortOrder::kDateDescending;
+    else
+      throw po::error("--sort must be relevance, date or -date, not '" + sort + "'");
+    request.facets = split_list(facets);
+    if (!request.collapse.empty() && request.collapse != "outlet")
+      throw po::error("--collapse supports only 'outlet'");
+    request.explain = vm.count("explain") > 0;
+    request.exact_total = vm.count("exact-total") > 0;
+    if (colour == "always")
+      out.colour = true;
+    else if (colour == "auto")
+      out.colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    else if (colour != "never")
+      throw po::error("--color must be auto, always or never");
+    if (!highlight.empty()) {
+      std::tie(request.highlight_open, request.highlight_close) =
+          split_pair(highlight, "highlight");
+    } else if (out.format == OutputFormat::kJson) {
+      request.highlight_open = "<mark>";
+      request.highlight_close = "</mark>";
+    } else if (out.colour) {
+      request.highlight_open = "\x1b[1;33m";
+      request.highlight_close = "\x1b[0m";
+    }
   } catch (const po::error& e) {
     std::cerr << "newsdex-query: " << e.what() << "\nTry 'newsdex-query --help'.\n";
     return kExitError;
   }
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-  request.match_all = match == "all";
-  if (format == "json") {
-    request.highlight_open = "<mark>";
-    request.highlight_close = "</mark>";
-  }
 
   try {
     newsdex::Searcher searcher(db_path);
-    const auto result = searcher.search(request);
-    if (format == "json") {
-      newsdex::write_json(std::cout, result);
-    } else {
-      newsdex::write_text(std::cout, result);
+    if (!queries.empty()) {
+      if (queries == "-") return run_batch(searcher, request, std::cin, out);
+      std::ifstream in(queries);
+      if (!in) {
+        std::cerr << "newsdex-query: cannot read " << queries << "\n";
+        return kExitError;
+      }
+      return run_batch(searcher, request, in, out);
     }
-    return result.hits.empty() && result.total == 0 ? kExitNoHits : kExitHits;
+    const auto result = searcher.search(request);
+    print(result, out, {});
+    return result.hits.empty() ? kExitNoHits : kExitHits;
   } catch (const newsdex::QuerySyntaxError& e) {
-    std::cerr << "newsdex-query: bad query: " << e.what() << "\n";
+    report_syntax_error(request.query, e);
     return kExitError;
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-query: " << e.what() << "\n";

@@ -42,6 +42,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   });
 
   doc.add_boolean_term(schema::id_term(article.id));
+  if (!article.url.empty()) doc.add_boolean_term(schema::url_term(article.url));
+  if (!article.author.empty()) doc.add_boolean_term(schema::author_term(article.author));
   if (!article.outlet.empty()) {
     doc.add_boolean_term(schema::outlet_term(article.outlet));
     doc.add_value(schema::kOutletSlot, article.outlet);

@@ -13,6 +13,12 @@ void write_optional_string(std::ostream& out, std::string_view text) {
   }
 }
 
+void write_number(std::ostream& out, double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", value);
+  out << buf;
+}
+
 }  // namespace
 
 void write_json_string(std::ostream& out, std::string_view text) {
@@ -53,20 +59,41 @@ void write_json_string(std::ostream& out, std::string_view text) {
   out.put('"');
 }
 
-void write_json(std::ostream& out, const SearchResult& result) {
-  out << "{\"query\":";
+void write_json(std::ostream& out, const SearchResult& result, std::string_view id) {
+  out << '{';
+  if (!id.empty()) {
+    out << "\"id\":";
+    write_json_string(out, id);
+    out << ',';
+  }
+  out << "\"query\":";
   write_json_string(out, result.query);
   out << ",\"total\":" << result.total << ",\"total_lower\":" << result.total_lower
-      << ",\"total_upper\":" << result.total_upper << ",\"hits\":[";
-  bool first = true;
-  for (const auto& hit : result.hits) {
-    if (!first) out << ',';
-    first = false;
-    char score[32];
-    std::snprintf(score, sizeof score, "%.6g", hit.score);
+      << ",\"total_upper\":" << result.total_upper << ",\"took_us\":" << result.took_us
+      << ",\"suggestion\":";
+  write_optional_string(out, result.suggestion);
+  out << ",\"facets\":{";
+  for (std::size_t f = 0; f < result.facets.size(); ++f) {
+    if (f) out << ',';
+    write_json_string(out, result.facets[f].name);
+    out << ":[";
+    for (std::size_t k = 0; k < result.facets[f].counts.size(); ++k) {
+      if (k) out << ',';
+      out << "{\"value\":";
+      write_json_string(out, result.facets[f].counts[k].value);
+      out << ",\"count\":" << result.facets[f].counts[k].count << '}';
+    }
+    out << ']';
+  }
+  out << "},\"hits\":[";
+  for (std::size_t h = 0; h < result.hits.size(); ++h) {
+    const auto& hit = result.hits[h];
+    if (h) out << ',';
     out << "{\"rank\":" << hit.rank << ",\"id\":";
     write_json_string(out, hit.id);
-    out << ",\"score\":" << score << ",\"title\":";
+    out << ",\"score\":";
+    write_number(out, hit.score);
+    out << ",\"title\":";
     write_json_string(out, hit.title);
     out << ",\"outlet\":";
     write_optional_string(out, hit.outlet);
@@ -76,6 +103,18 @@ void write_json(std::ostream& out, const SearchResult& result) {
     write_optional_string(out, hit.url);
     out << ",\"snippet\":";
     write_json_string(out, hit.snippet);
+    if (!hit.explanation.empty()) {
+      out << ",\"explanation\":[";
+      for (std::size_t k = 0; k < hit.explanation.size(); ++k) {
+        if (k) out << ',';
+        out << "{\"term\":";
+        write_json_string(out, hit.explanation[k].term);
+        out << ",\"weight\":";
+        write_number(out, hit.explanation[k].weight);
+        out << '}';
+      }
+      out << ']';
+    }
     out << '}';
   }
   out << "]}\n";

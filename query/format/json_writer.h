@@ -10,9 +10,11 @@ namespace newsdex {
 // Writes `text` as a JSON string literal (quotes included), escaping as RFC 8259 requires.
 void write_json_string(std::ostream& out, std::string_view text);
 
-// One JSON object: {"query", "total", "total_lower", "total_upper", "hits": [{"rank", "id",
-// "score", "title", "outlet", "date", "url", "snippet"}]}; empty date/url/outlet are null.
-// The schema is documented in docs/query.md and kept stable.
-void write_json(std::ostream& out, const SearchResult& result);
+// The result as one JSON object on one line; the schema is documented in docs/query.md and kept
+// stable: {"query", "total", "total_lower", "total_upper", "took_us", "suggestion",
+// "facets": {name: [{"value", "count"}]}, "hits": [{"rank", "id", "score", "title", "outlet",
+// "date", "url", "snippet", "explanation"?}]}. Unknown outlet, date, url and suggestion are null.
+// `id` (batch mode) adds a leading "id" member.
+void write_json(std::ostream& out, const SearchResult& result, std::string_view id = {});
 
 }  // namespace newsdex

@@ -20,6 +20,8 @@ inline constexpr std::string_view kMonthPrefix = "M";     // YYYYMM (boolean)
 inline constexpr std::string_view kYearPrefix = "Y";      // YYYY (boolean)
 inline constexpr std::string_view kLanguagePrefix = "L";  // language code (boolean)
 inline constexpr std::string_view kKeywordPrefix = "K";   // "K" field ":" value (boolean)
+inline constexpr std::string_view kAuthorPrefix = "A";    // folded author (boolean)
+inline constexpr std::string_view kUrlPrefix = "U";       // url as written (boolean)
 
 // Database metadata key listing the keyword field names seen, comma-separated and sorted, so the
 // query side knows which `name:` prefixes are fields.
@@ -42,6 +44,10 @@ std::string outlet_term(std::string_view outlet);
 // "K" + field + ":" + the value folded like an outlet: keyword_term("topics", "Cocoa") is
 // "Ktopics:cocoa".
 std::string keyword_term(std::string_view field, std::string_view value);
+// "A" + the author folded like an outlet.
+std::string author_term(std::string_view author);
+// "U" + the url, shortened with a hash when too long.
+std::string url_term(std::string_view url);
 // The folding outlet and keyword values share: ASCII lower case, whitespace runs collapsed,
 // surrounding whitespace dropped.
 std::string fold_filter_value(std::string_view value);

@@ -2,17 +2,48 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace newsdex {
 
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+// BM25 parameters. The defaults are the ones measured best on our judged set (see
+// docs/query.md), not Xapian's own k1 = 1, b = 0.5.
+struct Bm25Parameters {
+  double k1 = 1.2;
+  double b = 0.75;
+};
+
 // What to search for and how to present the hits.
 struct SearchRequest {
-  // Words are analyzed exactly as article text is; a hit needs any word (or every word with
-  // match_all), ranked by BM25.
+  // The query in the newsdex query language (docs/query.md). May be empty when similar_to is
+  // set; then it is not a filter.
   std::string query;
+  // Juxtaposed words: any of them (ranked by BM25) or all of them.
   bool match_all = false;
   std::size_t limit = 10;
   std::size_t offset = 0;
+  Bm25Parameters bm25;
+  // Extra weight of a word's occurrences in the title, relative to the body.
+  double title_weight = 1.0;
+  // When > 0, freshness is blended into the score: an article this many days older than the
+  // newest one gets half of recency_weight added; 0 disables.
+  double recency_halflife_days = 0;
+  double recency_weight = 2.0;
+  SortOrder sort = SortOrder::kRelevance;
+  // Facets counted over all matches: "outlet", "date.year", "date.month", "date.day", or a
+  // keyword field such as "topics". Each lists its facet_limit most frequent values.
+  std::vector<std::string> facets;
+  std::size_t facet_limit = 10;
+  // "outlet": at most one hit per outlet. Empty: no collapsing.
+  std::string collapse;
+  // Fill SearchHit::explanation with each term's contribution to the score.
+  bool explain = false;
+  // Count every match so that total is exact (costs time on large indexes).
+  bool exact_total = false;
+  // Find articles like the one with this id (more-like-this), instead of or filtered by query.
+  std::string similar_to;
   // Markers around matched words in snippets.
   std::string highlight_open = "**";
   std::string highlight_close = "**";

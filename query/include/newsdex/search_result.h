@@ -7,6 +7,12 @@
 
 namespace newsdex {
 
+// One term's share of a hit's score (SearchRequest::explain).
+struct TermContribution {
+  std::string term;  // the indexed term; "(other)" for phrases, proximity and recency
+  double weight = 0;
+};
+
 struct SearchHit {
   std::size_t rank = 0;  // 1-based, counting from the first result of the whole ranking
   std::string id;
@@ -16,16 +22,31 @@ struct SearchHit {
   std::string date;  // ISO 8601, empty when unknown
   std::string url;
   std::string snippet;  // original text around the best passage, matched words highlighted
+  std::vector<TermContribution> explanation;
+};
+
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetCount> counts;  // most frequent first
 };
 
 struct SearchResult {
   std::string query;
-  // Matching articles: `total` is exact when total_lower == total_upper, else an estimate
+  // Matching articles: exact when total_lower == total_upper, else `total` is an estimate
   // between the bounds.
   std::uint64_t total = 0;
   std::uint64_t total_lower = 0;
   std::uint64_t total_upper = 0;
   std::vector<SearchHit> hits;
+  std::vector<Facet> facets;
+  // A corrected query when a word is unknown or rare in the index ("did you mean"); else empty.
+  std::string suggestion;
+  std::uint64_t took_us = 0;
 };
 
 }  // namespace newsdex

@@ -1,0 +1,272 @@
+#include "parser/query_builder.h"
+
+#include "newsdex/error.h"
+#include "newsdex/schema.h"
+#include "parser/date_filter.h"
+
+namespace newsdex {
+namespace {
+
+// A wildcard expands to at most this many terms (the most frequent ones), so `a*` on a large
+// index stays fast.
+constexpr Xapian::termcount kWildcardExpansion = 1000;
+constexpr std::size_t kMinWildcardPrefix = 2;
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query as_filter(const Xapian::Query& q) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+}
+
+std::string join_known(const std::set<std::string, std::less<>>& keyword_fields) {
+  std::string list = "title, outlet, author, id, url, date";
+  for (const auto& f : keyword_fields) list += ", " + f;
+  return list;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
+                           std::set<std::string, std::less<>> keyword_fields,
+                           QueryBuildOptions options)
+    : db_(db),
+      analyzer_(analyzer),
+      folder_(folder),
+      keyword_fields_(std::move(keyword_fields)),
+      options_(options) {}
+
+BuiltQuery QueryBuilder::build(const QueryNode& root) {
+  result_ = BuiltQuery{};
+  Part part = node(root, true);
+  if (part.empty) throw QuerySyntaxError("the query has no searchable word", root.position);
+  // A query of filters alone matches every article that passes them, with weight 0.
+  result_.query = part.filter
+                      ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, part.query)
+                      : part.query;
+  return std::move(result_);
+}
+
+std::vector<std::string> QueryBuilder::analyze(std::string_view text) {
+  std::vector<std::string> terms;
+  analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) { terms.emplace_back(t.term); });
+  return terms;
+}
+
+Xapian::Query QueryBuilder::ranked_term(const std::string& term) {
+  Xapian::Query body(term);
+  if (options_.title_weight <= 0) return body;
+  std::string title_term(schema::kTitlePrefix);
+  title_term += term;
+  return Xapian::Query(Xapian::Query::OP_OR, body,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title_term),
+                                     options_.title_weight));
+}
+
+QueryBuilder::Part QueryBuilder::node(const QueryNode& n, bool positive) {
+  using K = QueryNode::Kind;
+  switch (n.kind) {
+    case K::kWord:
+      return word(n, positive);
+    case K::kPhrase:
+      return phrase(n, "", positive);
+    case K::kWildcard:
+      return wildcard(n, "");
+    case K::kField:
+      return field(n);
+    case K::kDate:
+      return date(n);
+    case K::kNear:
+      return near(n, positive);
+    case K::kSequence:
+      return sequence(n, positive);
+    case K::kAnd:
+    case K::kOr:
+    case K::kAndNot: {
+      Part left = node(n.children[0], positive);
+      Part right = node(n.children[1], n.kind == K::kAndNot ? !positive : positive);
+      if (left.empty) return n.kind == K::kAndNot ? Part{{}, false, true} : right;
+      if (right.empty) return left;
+      if (n.kind == K::kAndNot)
+        return {Xapian::Query(Xapian::Query::OP_AND_NOT, left.query, right.query), left.filter};
+      if (n.kind == K::kOr) {
+        // Mixing a filter into an OR makes it a match alternative with no weight.
+        return {
+            Xapian::Query(Xapian::Query::OP_OR, left.filter ? as_filter(left.query) : left.query,
+                          right.filter ? as_filter(right.query) : right.query),
+            left.filter && right.filter};
+      }
+      if (left.filter != right.filter) {
+        const Part& ranked = left.filter ? right : left;
+        const Part& filter = left.filter ? left : right;
+        return {Xapian::Query(Xapian::Query::OP_FILTER, ranked.query, filter.query), false};
+      }
+      return {Xapian::Query(Xapian::Query::OP_AND, left.query, right.query), left.filter};
+    }
+  }
+  return {{}, false, true};
+}
+
+QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
+  std::vector<Xapian::Query> required, optional, filters, excluded;
+  for (const auto& child : n.children) {
+    const bool excluded_child = child.modifier == QueryNode::Modifier::kExcluded;
+    Part part = node(child, excluded_child ? !positive : positive);
+    if (part.empty) continue;
+    if (excluded_child) {
+      excluded.push_back(part.query);
+    } else if (part.filter) {
+      filters.push_back(part.query);
+    } else if (child.modifier == QueryNode::Modifier::kRequired) {
+      required.push_back(part.query);
+    } else {
+      optional.push_back(part.query);
+    }
+  }
+  if (required.empty() && optional.empty() && filters.empty()) return {{}, false, true};
+
+  const auto default_op = options_.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+  Xapian::Query ranked = combine(Xapian::Query::OP_AND, required);
+  if (!optional.empty()) {
+    const Xapian::Query rest = combine(default_op, optional);
+    ranked = required.empty() ? rest : Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, rest);
+  }
+  const Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
+  Part out;
+  if (ranked.empty()) {
+    out = {filter, true};
+  } else if (!filter.empty()) {
+    out = {Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter), false};
+  } else {
+    out = {ranked, false};
+  }
+  if (!excluded.empty())
+    out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query,
+                              combine(Xapian::Query::OP_OR, excluded));
+  return out;
+}
+
+QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
+  const auto terms = analyze(n.text);
+  if (terms.empty()) return {{}, false, true};
+  if (terms.size() > 1) {  // "U.K.-based", "cyber-attack": its parts as a phrase
+    QueryNode as_phrase = n;
+    as_phrase.kind = QueryNode::Kind::kPhrase;
+    return phrase(as_phrase, "", positive);
+  }
+  if (positive) {
+    result_.ranked_terms.insert(terms[0]);
+    if (db_.get_termfreq(terms[0]) == 0) result_.unknown_words.push_back(n.text);
+  }
+  return {ranked_term(terms[0]), false};
+}
+
+QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view prefix,
+                                        bool positive) {
+  auto terms = analyze(n.text);
+  if (terms.empty()) return {{}, false, true};
+  if (positive && prefix.empty()) result_.ranked_terms.insert(terms.begin(), terms.end());
+  std::vector<Xapian::Query> parts;
+  for (const auto& t : terms) parts.emplace_back(std::string(prefix) + t);
+  if (parts.size() == 1) return {parts.front(), !prefix.empty()};
+  return {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                        static_cast<Xapian::termcount>(parts.size())),
+          !prefix.empty()};
+}
+
+QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view prefix) {
+  std::string folded;
+  std::size_t words = 0;
+  folder_.analyze(n.text, 1, [&](const AnalyzedTerm& t) {
+    ++words;
+    folded.assign(t.term);
+  });
+  if (words != 1)
+    throw QuerySyntaxError("a wildcard applies to one word, as in cyber*", n.position);
+  if (folded.size() < kMinWildcardPrefix)
+    throw QuerySyntaxError("a wildcard needs at least 2 letters before the '*'", n.position);
+  Xapian::Query q(Xapian::Query::OP_WILDCARD, std::string(prefix) + folded, kWildcardExpansion,
+                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  return {q, !prefix.empty()};
+}
+
+// Boolean filter values (outlets, authors) match exactly, case-insensitively; a single word
+// also matches every value that has it as a whole word ("outlet:post" finds "The Jerusalem Post").
+Xapian::Query QueryBuilder::matching_filter_values(std::string_view prefix, std::string_view value,
+                                                   std::size_t position) {
+  const std::string folded = schema::fold_filter_value(value);
+  if (folded.empty()) throw QuerySyntaxError("empty field value", position);
+  std::vector<Xapian::Query> matches;
+  const std::string p(prefix);
+  for (auto it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it) {
+    const std::string candidate = (*it).substr(p.size());
+    bool match = candidate == folded;
+    if (!match && folded.find(' ') == std::string::npos) {
+      for (std::size_t at = candidate.find(folded); at != std::string::npos;
+           at = candidate.find(folded, at + 1)) {
+        const bool starts = at == 0 || candidate[at - 1] == ' ';
+        const auto end = at + folded.size();
+        const bool ends = end == candidate.size() || candidate[end] == ' ';
+        if (starts && ends) {
+          match = true;
+          break;
+        }
+      }
+    }
+    if (match) matches.emplace_back(*it);
+  }
+  if (matches.empty()) return Xapian::Query(p + folded);  // matches nothing, stays explainable
+  return combine(Xapian::Query::OP_OR, matches);
+}
+
+QueryBuilder::Part QueryBuilder::field(const QueryNode& n) {
+  const QueryNode& value = n.children.at(0);
+  const bool is_wildcard = value.kind == QueryNode::Kind::kWildcard;
+  if (n.field == "title") {
+    if (is_wildcard) return wildcard(value, schema::kTitlePrefix);
+    return phrase(value, schema::kTitlePrefix, false);
+  }
+  if (n.field == "outlet" || n.field == "author") {
+    const auto prefix = n.field == "outlet" ? schema::kOutletPrefix : schema::kAuthorPrefix;
+    if (is_wildcard) {
+      return {Xapian::Query(Xapian::Query::OP_WILDCARD,
+                            std::string(prefix) + schema::fold_filter_value(value.text)),
+              true};
+    }
+    return {matching_filter_values(prefix, value.text, value.position), true};
+  }
+  if (n.field == "id") return {Xapian::Query(schema::id_term(value.text)), true};
+  if (n.field == "url") return {Xapian::Query(schema::url_term(value.text)), true};
+  if (keyword_fields_.count(n.field)) {
+    if (is_wildcard) {
+      return {Xapian::Query(Xapian::Query::OP_WILDCARD, schema::keyword_term(n.field, value.text)),
+              true};
+    }
+    return {Xapian::Query(schema::keyword_term(n.field, value.text)), true};
+  }
+  throw QuerySyntaxError(
+      "unknown field '" + n.field + "'; fields are " + join_known(keyword_fields_), n.position);
+}
+
+QueryBuilder::Part QueryBuilder::date(const QueryNode& n) {
+  return {date_filter_query(n.text, n.position), true};
+}
+
+QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
+  std::vector<Xapian::Query> parts;
+  for (const auto& child : n.children) {
+    const auto terms = analyze(child.text);
+    if (terms.size() != 1)
+      throw QuerySyntaxError("NEAR works between single words", child.position);
+    if (positive) result_.ranked_terms.insert(terms[0]);
+    parts.emplace_back(terms[0]);
+  }
+  // The window spans the words themselves plus up to `distance` words between each pair.
+  const auto window = static_cast<Xapian::termcount>(parts.size() + n.distance);
+  return {Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window), false};
+}
+
+}  // namespace newsdex

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "newsdex/analyzer.h"
+#include "parser/query_ast.h"
+
+namespace newsdex {
+
+// What the builder learned about a query besides the Xapian query itself.
+struct BuiltQuery {
+  Xapian::Query query;
+  // Unprefixed terms of positive, ranked parts: highlighted in snippets, explained by --explain.
+  std::set<std::string, std::less<>> ranked_terms;
+  // Query words whose term is not in the index, with the word as typed (for "did you mean").
+  std::vector<std::string> unknown_words;
+};
+
+struct QueryBuildOptions {
+  bool match_all = false;     // juxtaposed words: OP_AND instead of OP_OR
+  double title_weight = 1.0;  // extra weight of a word's title occurrences (0 disables)
+};
+
+// Turns a parsed query into a Xapian query following common/schema: words through the same
+// Analyzer as articles, title matches weighted up, fields and dates as boolean filters that do
+// not change scores. Throws QuerySyntaxError (with the position) for unknown fields, malformed
+// dates, too-short wildcards and queries with no searchable word.
+class QueryBuilder {
+ public:
+  // `keyword_fields`: the database's keyword field names (metadata newsdex.keyword_fields).
+  QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
+               std::set<std::string, std::less<>> keyword_fields, QueryBuildOptions options);
+
+  BuiltQuery build(const QueryNode& root);
+
+ private:
+  struct Part {
+    Xapian::Query query;
+    bool filter = false;  // boolean: restricts matches, adds no weight
+    bool empty = false;   // nothing searchable (punctuation only, stop words)
+  };
+
+  Part node(const QueryNode& n, bool positive);
+  Part sequence(const QueryNode& n, bool positive);
+  Part word(const QueryNode& n, bool positive);
+  Part phrase(const QueryNode& n, std::string_view prefix, bool positive);
+  Part wildcard(const QueryNode& n, std::string_view prefix);
+  Part field(const QueryNode& n);
+  Part date(const QueryNode& n);
+  Part near(const QueryNode& n, bool positive);
+  Xapian::Query ranked_term(const std::string& term);
+  Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
+                                       std::size_t position);
+  std::vector<std::string> analyze(std::string_view text);
+
+  const Xapian::Database& db_;
+  Analyzer& analyzer_;
+  Analyzer& folder_;
+  std::set<std::string, std::less<>> keyword_fields_;
+  QueryBuildOptions options_;
+  BuiltQuery result_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+struct QueryToken {
+  enum class Kind {
+    kWord,    // text: the word; wildcard set when it ended in '*'
+    kPhrase,  // text: between the quotes
+    kField,   // text: the field name (the token was "name:")
+    kLeftParen,
+    kRightParen,
+    kAnd,
+    kOr,
+    kNot,
+    kNear,   // distance set
+    kPlus,   // '+' glued to the next token
+    kMinus,  // '-' glued to the next token
+    kEnd,
+  };
+  Kind kind;
+  std::string text;
+  std::size_t position;  // byte offset in the query
+  bool wildcard = false;
+  unsigned distance = 0;
+};
+
+// Splits a query string into tokens. Operators are upper case (AND, OR, NOT, NEAR/n); lower-case
+// "and" is a word. Throws QuerySyntaxError for an unterminated quote or a malformed NEAR.
+std::vector<QueryToken> tokenize_query(std::string_view query);
+
+}  // namespace newsdex

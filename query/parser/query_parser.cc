@@ -1,0 +1,216 @@
+#include "parser/query_parser.h"
+
+#include <vector>
+
+#include "newsdex/error.h"
+#include "parser/query_lexer.h"
+
+namespace newsdex {
+namespace {
+
+using Kind = QueryToken::Kind;
+
+std::string describe(const QueryToken& t) {
+  switch (t.kind) {
+    case Kind::kAnd:
+      return "'AND'";
+    case Kind::kOr:
+      return "'OR'";
+    case Kind::kNot:
+      return "'NOT'";
+    case Kind::kNear:
+      return "'NEAR'";
+    case Kind::kRightParen:
+      return "')'";
+    case Kind::kLeftParen:
+      return "'('";
+    case Kind::kEnd:
+      return "the end of the query";
+    default:
+      return "'" + t.text + "'";
+  }
+}
+
+// Recursive descent over the token list; one instance per parse.
+class Parser {
+ public:
+  explicit Parser(std::vector<QueryToken> tokens) : tokens_(std::move(tokens)) {}
+
+  QueryNode parse_all() {
+    QueryNode root = sequence(0);
+    if (peek().kind == Kind::kRightParen)
+      throw QuerySyntaxError("unmatched ')': there is no '(' before it", peek().position);
+    return root;
+  }
+
+ private:
+  const QueryToken& peek() const { return tokens_[pos_]; }
+  const QueryToken& next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+
+  QueryNode sequence(int depth) {
+    QueryNode node;
+    node.kind = QueryNode::Kind::kSequence;
+    node.position = peek().position;
+    while (peek().kind != Kind::kEnd && peek().kind != Kind::kRightParen)
+      node.children.push_back(or_expression(depth));
+    if (node.children.empty()) {
+      throw QuerySyntaxError(depth == 0 ? "the query is empty" : "empty parentheses",
+                             peek().position);
+    }
+    return node;
+  }
+
+  QueryNode or_expression(int depth) {
+    QueryNode left = and_expression(depth);
+    while (peek().kind == Kind::kOr) {
+      const auto op = next();
+      require_operand(op);
+      QueryNode node;
+      node.kind = QueryNode::Kind::kOr;
+      node.position = op.position;
+      node.children.push_back(std::move(left));
+      node.children.push_back(and_expression(depth));
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  QueryNode and_expression(int depth) {
+    QueryNode left = near_expression(depth);
+    while (peek().kind == Kind::kAnd || peek().kind == Kind::kNot) {
+      const auto op = next();
+      require_operand(op);
+      QueryNode node;
+      node.kind = op.kind == Kind::kAnd ? QueryNode::Kind::kAnd : QueryNode::Kind::kAndNot;
+      node.position = op.position;
+      node.children.push_back(std::move(left));
+      node.children.push_back(near_expression(depth));
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  QueryNode near_expression(int depth) {
+    QueryNode left = unary(depth);
+    while (peek().kind == Kind::kNear) {
+      const auto op = next();
+      require_operand(op);
+      QueryNode right = unary(depth);
+      for (const QueryNode* operand : {&left, &right}) {
+        const bool word = operand->kind == QueryNode::Kind::kWord &&
+                          operand->modifier == QueryNode::Modifier::kNone;
+        const bool chain = operand->kind == QueryNode::Kind::kNear && operand == &left &&
+                           operand->distance == op.distance;
+        if (!word && !chain)
+          throw QuerySyntaxError(
+              "NEAR/" + std::to_string(op.distance) + " works between plain words only",
+              operand->position);
+      }
+      if (left.kind == QueryNode::Kind::kNear) {
+        left.children.push_back(std::move(right));
+        continue;
+      }
+      QueryNode node;
+      node.kind = QueryNode::Kind::kNear;
+      node.position = op.position;
+      node.distance = op.distance;
+      node.children.push_back(std::move(left));
+      node.children.push_back(std::move(right));
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  QueryNode unary(int depth) {
+    const auto& t = peek();
+    if (t.kind == Kind::kPlus || t.kind == Kind::kMinus || t.kind == Kind::kNot) {
+      const auto op = next();
+      if (op.kind == Kind::kNot) require_operand(op);
+      QueryNode node = primary(depth);
+      if (node.modifier != QueryNode::Modifier::kNone)
+        throw QuerySyntaxError("two modifiers in a row", op.position);
+      node.modifier =
+          op.kind == Kind::kPlus ? QueryNode::Modifier::kRequired : QueryNode::Modifier::kExcluded;
+      return node;
+    }
+    return primary(depth);
+  }
+
+  QueryNode primary(int depth) {
+    const QueryToken t = next();
+    QueryNode node;
+    node.position = t.position;
+    switch (t.kind) {
+      case Kind::kWord:
+        node.kind = t.wildcard ? QueryNode::Kind::kWildcard : QueryNode::Kind::kWord;
+        node.text = t.text;
+        return node;
+      case Kind::kPhrase:
+        node.kind = QueryNode::Kind::kPhrase;
+        node.text = t.text;
+        return node;
+      case Kind::kField:
+        return field(t);
+      case Kind::kLeftParen: {
+        if (depth + 1 >= QueryParser::kMaxDepth)
+          throw QuerySyntaxError("parentheses nested too deeply", t.position);
+        node = sequence(depth + 1);
+        node.position = t.position;
+        if (peek().kind != Kind::kRightParen)
+          throw QuerySyntaxError("missing ')' for the '(' here", t.position);
+        next();
+        return node;
+      }
+      case Kind::kRightParen:
+        throw QuerySyntaxError("unexpected ')'", t.position);
+      case Kind::kEnd:
+        throw QuerySyntaxError("the query ends where a word was expected", t.position);
+      default:
+        throw QuerySyntaxError(describe(t) + " needs a word before it", t.position);
+    }
+  }
+
+  QueryNode field(const QueryToken& name) {
+    const QueryToken value = next();
+    if (value.kind != Kind::kWord && value.kind != Kind::kPhrase)
+      throw QuerySyntaxError("field '" + name.text + ":' needs a value", name.position);
+    QueryNode node;
+    node.position = name.position;
+    std::string field_name = name.text;
+    for (char& c : field_name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (field_name == "date") {
+      node.kind = QueryNode::Kind::kDate;
+      node.text = value.text + (value.wildcard ? "*" : "");
+      return node;
+    }
+    node.kind = QueryNode::Kind::kField;
+    node.field = std::move(field_name);
+    QueryNode child;
+    child.position = value.position;
+    child.text = value.text;
+    child.kind = value.kind == Kind::kPhrase ? QueryNode::Kind::kPhrase
+                 : value.wildcard            ? QueryNode::Kind::kWildcard
+                                             : QueryNode::Kind::kWord;
+    node.children.push_back(std::move(child));
+    return node;
+  }
+
+  void require_operand(const QueryToken& op) {
+    const auto k = peek().kind;
+    if (k == Kind::kEnd || k == Kind::kRightParen || k == Kind::kAnd || k == Kind::kOr ||
+        k == Kind::kNear)
+      throw QuerySyntaxError(describe(op) + " needs a word after it", op.position);
+  }
+
+  std::vector<QueryToken> tokens_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+QueryNode QueryParser::parse(std::string_view query) {
+  return Parser(tokenize_query(query)).parse_all();
+}
+
+}  // namespace newsdex

@@ -1,0 +1,39 @@
+#include "format/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace newsdex {
+namespace {
+
+TEST(JsonWriter, EscapesControlCharactersQuotesAndBackslashes) {
+  std::ostringstream out;
+  write_json_string(out, std::string("a\"b\\c\n\t\x01 \xC3\xA9", 11));
+  EXPECT_EQ(out.str(), "\"a\\\"b\\\\c\\n\\t\\u0001 \xC3\xA9\"");
+}
+
+TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
+  SearchResult r;
+  r.query = "q";
+  r.total = r.total_lower = r.total_upper = 1;
+  r.facets.push_back({"outlet", {{"AFP", 2}}});
+  SearchHit h;
+  h.rank = 1;
+  h.id = "x";
+  h.score = 1.5;
+  h.title = "T";
+  h.explanation = {{"albania", 1.5}};
+  r.hits.push_back(h);
+  std::ostringstream out;
+  write_json(out, r, "q7");
+  EXPECT_EQ(out.str(),
+            "{\"id\":\"q7\",\"query\":\"q\",\"total\":1,\"total_lower\":1,\"total_upper\":1,"
+            "\"took_us\":0,\"suggestion\":null,\"facets\":{\"outlet\":[{\"value\":\"AFP\","
+            "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
+            "\"outlet\":null,\"date\":null,\"url\":null,\"snippet\":\"\",\"explanation\":[{"
+            "\"term\":\"albania\",\"weight\":1.5}]}]}\n");
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -1,0 +1,131 @@
+#include "parser/query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "newsdex/error.h"
+
+namespace newsdex {
+namespace {
+
+using K = QueryNode::Kind;
+using M = QueryNode::Modifier;
+
+// A compact rendering of the tree, so each test states the whole expected shape.
+std::string show(const QueryNode& n) {
+  std::string mod = n.modifier == M::kRequired ? "+" : n.modifier == M::kExcluded ? "-" : "";
+  auto kids = [&] {
+    std::string s;
+    for (const auto& c : n.children) s += (s.empty() ? "" : " ") + show(c);
+    return s;
+  };
+  switch (n.kind) {
+    case K::kWord:
+      return mod + n.text;
+    case K::kPhrase:
+      return mod + "\"" + n.text + "\"";
+    case K::kWildcard:
+      return mod + n.text + "*";
+    case K::kField:
+      return mod + n.field + ":" + show(n.children[0]);
+    case K::kDate:
+      return mod + "date:" + n.text;
+    case K::kSequence:
+      return mod + "(" + kids() + ")";
+    case K::kAnd:
+      return mod + "AND(" + kids() + ")";
+    case K::kOr:
+      return mod + "OR(" + kids() + ")";
+    case K::kAndNot:
+      return mod + "ANDNOT(" + kids() + ")";
+    case K::kNear:
+      return mod + "NEAR" + std::to_string(n.distance) + "(" + kids() + ")";
+  }
+  return "?";
+}
+
+std::string parse(std::string_view q) {
+  return show(QueryParser().parse(q));
+}
+
+std::size_t error_position(std::string_view q) {
+  try {
+    QueryParser().parse(q);
+  } catch (const QuerySyntaxError& e) {
+    return e.position();
+  }
+  ADD_FAILURE() << "no error for: " << q;
+  return 0;
+}
+
+TEST(QueryParser, WordsPhrasesAndWildcards) {
+  EXPECT_EQ(parse("cyberattack Albania"), "(cyberattack Albania)");
+  EXPECT_EQ(parse("\"cyber attack\" nato"), "(\"cyber attack\" nato)");
+  EXPECT_EQ(parse("cyber*"), "(cyber*)");
+  EXPECT_EQ(parse("  spaced   out  "), "(spaced out)");
+  EXPECT_EQ(parse("cyber-attack U.S."), "(cyber-attack U.S.)");
+}
+
+TEST(QueryParser, OperatorsAndPrecedence) {
+  EXPECT_EQ(parse("a OR b c"), "(OR(a b) c)");
+  EXPECT_EQ(parse("a AND b OR c"), "(OR(AND(a b) c))");
+  EXPECT_EQ(parse("a NOT b"), "(ANDNOT(a b))");
+  EXPECT_EQ(parse("a and b"), "(a and b)");  // lower case: words
+  EXPECT_EQ(parse("(a OR b) AND c"), "(AND((OR(a b)) c))");
+  EXPECT_EQ(parse("cyber NEAR/3 attack"), "(NEAR3(cyber attack))");
+  EXPECT_EQ(parse("a NEAR/2 b NEAR/2 c"), "(NEAR2(a b c))");
+}
+
+TEST(QueryParser, Modifiers) {
+  EXPECT_EQ(parse("+nato -iran albania"), "(+nato -iran albania)");
+  EXPECT_EQ(parse("NOT iran"), "(-iran)");
+  EXPECT_EQ(parse("-\"cyber attack\""), "(-\"cyber attack\")");
+  EXPECT_EQ(parse("well-known"), "(well-known)");
+}
+
+TEST(QueryParser, FieldsAndDates) {
+  EXPECT_EQ(parse("title:cyberattack"), "(title:cyberattack)");
+  EXPECT_EQ(parse("Outlet:\"jerusalem post\""), "(outlet:\"jerusalem post\")");
+  EXPECT_EQ(parse("topics:cocoa places:uruguay"), "(topics:cocoa places:uruguay)");
+  EXPECT_EQ(parse("url:https://example.org/a?b=c"), "(url:https://example.org/a?b=c)");
+  EXPECT_EQ(parse("date:2022-09-01..2022-09-30"), "(date:2022-09-01..2022-09-30)");
+  EXPECT_EQ(parse("date:>=2022-09-01 oil"), "(date:>=2022-09-01 oil)");
+  EXPECT_EQ(parse("title:cyber*"), "(title:cyber*)");
+  EXPECT_EQ(parse("ratio 3:1"), "(ratio 3:1)");  // "3:" would be a field, then "1" its value
+}
+
+TEST(QueryParser, ErrorsPointAtTheProblem) {
+  EXPECT_EQ(error_position(""), 0u);
+  EXPECT_EQ(error_position("a OR"), 2u);
+  EXPECT_EQ(error_position("(a b"), 0u);
+  EXPECT_EQ(error_position("a b)"), 3u);
+  EXPECT_EQ(error_position("x \"open"), 2u);
+  EXPECT_EQ(error_position("AND a"), 0u);
+  EXPECT_EQ(error_position("a NEAR/x b"), 2u);
+  EXPECT_EQ(error_position("a NEAR/2 \"b c\""), 9u);
+  EXPECT_EQ(error_position("()"), 1u);
+  EXPECT_EQ(error_position("title:(a)"), 6u);
+}
+
+TEST(QueryParser, DeepNestingIsAnErrorNotACrash) {
+  const std::string deep(10000, '(');
+  EXPECT_THROW(QueryParser().parse(deep + "a"), QuerySyntaxError);
+}
+
+TEST(QueryParser, RandomInputEitherParsesOrThrowsSyntaxError) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "ab \"()+-*:.ANDORNTE/1\t\xC3\xA9";
+  for (int round = 0; round < 20000; ++round) {
+    std::string q(rng() % 24, ' ');
+    for (auto& c : q) c = alphabet[rng() % alphabet.size()];
+    try {
+      QueryParser().parse(q);
+    } catch (const QuerySyntaxError& e) {
+      EXPECT_LE(e.position(), q.size()) << q;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsdex
