@@ -126,7 +126,13 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
       optional.push_back(part.query);
     }
   }
-  if (required.empty() && optional.empty() && filters.empty()) return {{}, false, true};
+  if (required.empty() && optional.empty() && filters.empty()) {
+    if (excluded.empty()) return {{}, false, true};
+    // Only exclusions ("NOT strike"): every article but those, unranked.
+    return {Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                          combine(Xapian::Query::OP_OR, excluded)),
+            true};
+  }
 
   const auto default_op = options_.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
   Xapian::Query ranked = combine(Xapian::Query::OP_AND, required);

@@ -80,6 +80,8 @@ std::vector<QueryToken> tokenize_query(std::string_view q) {
       for (std::size_t k = 0; k < colon; ++k) name_ok &= is_field_name_char(word[k]);
       const bool value_follows =
           colon + 1 < word.size() || (end < q.size() && (q[end] == '"' || q[end] == '('));
+      if (name_ok && !value_follows && colon + 1 == word.size())
+        throw QuerySyntaxError("field '" + std::string(word) + "' needs a value", start);
       if (name_ok && value_follows) {
         tokens.push_back({Kind::kField, std::string(word.substr(0, colon)), start});
         i += colon + 1;

@@ -1,6 +1,5 @@
 // End-to-end: the real newsdex-index and newsdex-query binaries on the bundled seed corpus.
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include <fstream>
 #include <map>
@@ -8,64 +7,12 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "query_json.h"
 
 namespace newsdex::test {
 namespace {
 
 const std::string kSeeds = std::string(NEWSDEX_SOURCE_DIR) + "/corpora/seeds";
-
-struct Hit {
-  std::string id, outlet, date, title, snippet;
-};
-
-struct QueryOutput {
-  int exit_code;
-  std::uint64_t total = 0;
-  std::vector<Hit> hits;
-  std::string err;
-};
-
-std::string field(simdjson::dom::object hit, const char* name) {
-  simdjson::dom::element value;
-  if (hit.at_key(name).get(value) || value.is_null()) return {};
-  std::string_view text;
-  if (value.get_string().get(text)) return {};
-  return std::string(text);
-}
-
-QueryOutput query_json(const std::filesystem::path& db, const std::string& query,
-                       std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"--db", db.string(), "--format", "json"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  args.push_back(query);
-  const auto run = run_command(NEWSDEX_QUERY_BIN, args);
-  QueryOutput out{run.exit_code, 0, {}, run.err};
-  if (run.exit_code == 2) return out;
-  simdjson::dom::parser parser;
-  simdjson::dom::object doc;
-  simdjson::dom::array hits;
-  if (parser.parse(run.out).get(doc) || doc.at_key("total").get(out.total) ||
-      doc.at_key("hits").get(hits)) {
-    ADD_FAILURE() << "invalid JSON output: " << run.out;
-    return out;
-  }
-  for (simdjson::dom::element h : hits) {
-    simdjson::dom::object hit;
-    if (h.get(hit)) {
-      ADD_FAILURE() << "hit is not an object: " << run.out;
-      continue;
-    }
-    out.hits.push_back({field(hit, "id"), field(hit, "outlet"), field(hit, "date"),
-                        field(hit, "title"), field(hit, "snippet")});
-  }
-  return out;
-}
-
-std::set<std::string> ids(const QueryOutput& q) {
-  std::set<std::string> s;
-  for (const auto& h : q.hits) s.insert(h.id);
-  return s;
-}
 
 class SeedsEndToEnd : public ::testing::Test {
  protected:
