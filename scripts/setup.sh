@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ make cmake pkg-config
   libxapian-dev libicu-dev libboost-program-options-dev libsimdjson-dev
-  libgtest-dev libbenchmark-dev
+  libgtest-dev libbenchmark-dev libsqlite3-dev zlib1g-dev
 )
 
 missing=()
