@@ -172,8 +172,8 @@ int main(int argc, char** argv) {
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
       "match", po::value(&match)->default_value("any"),
       "any: rank articles with any word; all: require every word")(
-      "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")(
-      "title-weight", po::value(&request.title_weight)->default_value(1.0),
+      "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.4)")(
+      "title-weight", po::value(&request.title_weight)->default_value(0.5),
       "extra weight of title matches")("recency", po::value(&recency),
                                        "blend in freshness with this half-life (30d, 2w, 1y)")(
       "recency-weight", po::value(&request.recency_weight)->default_value(2.0),

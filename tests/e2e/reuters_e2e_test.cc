@@ -1,0 +1,176 @@
+// End-to-end over the bundled Reuters-21578 corpus (21,578 articles): filters, facets, phrases,
+// dates, sorting, suggestions and more-like-this checked against counts taken from the JSON
+// source itself. Labelled "slow": indexing takes a while, so it runs in the Release build only.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cli_runner.h"
+#include "query_json.h"
+
+namespace newsdex::test {
+namespace {
+
+const std::string kCorpus =
+    std::string(NEWSDEX_SOURCE_DIR) + "/corpora/reuters21578/reuters21578.jsonl.gz";
+
+struct SourceArticle {
+  std::string text;  // title + body, lower case, whitespace collapsed
+  std::string date;
+  std::set<std::string> topics, places;
+};
+
+std::string normalise(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+std::map<std::string, SourceArticle> load_source() {
+  std::map<std::string, SourceArticle> articles;
+  gzFile file = gzopen(kCorpus.c_str(), "rb");
+  if (!file) return articles;
+  std::string data;
+  char buffer[1 << 16];
+  int n = 0;
+  while ((n = gzread(file, buffer, sizeof buffer)) > 0) data.append(buffer, n);
+  gzclose(file);
+  simdjson::dom::parser parser;
+  std::size_t start = 0;
+  while (start < data.size()) {
+    auto end = data.find('\n', start);
+    if (end == std::string::npos) end = data.size();
+    simdjson::dom::object obj;
+    if (!parser.parse(data.substr(start, end - start)).get(obj)) {
+      std::string_view id, title, body, date;
+      (void)obj["id"].get(id);
+      (void)obj["title"].get(title);
+      (void)obj["body"].get(body);
+      (void)obj["date"].get(date);
+      SourceArticle a{
+          normalise(std::string(title) + " " + std::string(body)), std::string(date), {}, {}};
+      for (const char* field : {"topics", "places"}) {
+        simdjson::dom::array values;
+        if (obj[field].get(values)) continue;
+        for (simdjson::dom::element v : values) {
+          std::string_view s;
+          if (!v.get(s)) (std::string(field) == "topics" ? a.topics : a.places).emplace(s);
+        }
+      }
+      articles.emplace(std::string(id), std::move(a));
+    }
+    start = end + 1;
+  }
+  return articles;
+}
+
+class Reuters : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    source_ = load_source();
+    ASSERT_EQ(source_.size(), 21578u) << "cannot read " << kCorpus;
+    dir_ = std::make_unique<TempDir>();
+    const auto run = run_command(NEWSDEX_INDEX_BIN, {"--db", db().string(), "--quiet", kCorpus});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+  static std::filesystem::path db() { return dir_->path() / "reuters.db"; }
+  static std::uint64_t count_where(const std::function<bool(const SourceArticle&)>& pred) {
+    return static_cast<std::uint64_t>(std::count_if(
+        source_.begin(), source_.end(), [&](const auto& kv) { return pred(kv.second); }));
+  }
+  static inline std::unique_ptr<TempDir> dir_;
+  static inline std::map<std::string, SourceArticle> source_;
+};
+
+TEST_F(Reuters, EveryArticleIsIndexed) {
+  const auto all = query_json(db(), "NOT zzzznotaword", {"--exact-total", "--limit", "0"});
+  EXPECT_EQ(all.total, 21578u);
+}
+
+TEST_F(Reuters, KeywordFiltersMatchTheJsonCounts) {
+  const auto cocoa = query_json(db(), "topics:cocoa", {"--exact-total", "--limit", "100"});
+  EXPECT_EQ(cocoa.total, count_where([](const auto& a) { return a.topics.count("cocoa") > 0; }));
+  EXPECT_EQ(cocoa.total, 76u);
+  for (const auto& h : cocoa.hits) EXPECT_TRUE(source_.at(h.id).topics.count("cocoa")) << h.id;
+  const auto uruguay = query_json(db(), "places:uruguay", {"--exact-total"});
+  EXPECT_EQ(uruguay.total,
+            count_where([](const auto& a) { return a.places.count("uruguay") > 0; }));
+}
+
+TEST_F(Reuters, FacetCountsMatchTheJsonCounts) {
+  const auto out =
+      query_json(db(), "places:uruguay", {"--facets", "topics,places", "--facet-limit", "1000"});
+  std::map<std::string, std::uint64_t> topics, places;
+  for (const auto& [id, a] : source_) {
+    if (!a.places.count("uruguay")) continue;
+    for (const auto& t : a.topics) ++topics[t];
+    for (const auto& p : a.places) ++places[p];
+  }
+  EXPECT_EQ(out.facets.at("topics"), topics);
+  EXPECT_EQ(out.facets.at("places"), places);
+}
+
+TEST_F(Reuters, PhraseHitsContainThePhrase) {
+  const auto out = query_json(db(), "\"crude oil prices\"", {"--limit", "50"});
+  ASSERT_GT(out.hits.size(), 5u);
+  for (const auto& h : out.hits) {
+    const auto& text = source_.at(h.id).text;
+    // Phrases match on stems: "crude oil price" is the same phrase.
+    EXPECT_NE(text.find("crude oil price"), std::string::npos) << h.id;
+  }
+}
+
+TEST_F(Reuters, DateRangeHitsLieInTheRange) {
+  const auto out = query_json(db(), "oil date:1987-03-10..1987-03-12", {"--limit", "200"});
+  ASSERT_GT(out.hits.size(), 10u);
+  for (const auto& h : out.hits) {
+    EXPECT_GE(h.date.substr(0, 10), "1987-03-10") << h.id;
+    EXPECT_LE(h.date.substr(0, 10), "1987-03-12") << h.id;
+  }
+  const auto march = query_json(db(), "date:1987-03", {"--exact-total", "--limit", "0"});
+  EXPECT_EQ(march.total, count_where([](const auto& a) { return a.date.starts_with("1987-03"); }));
+}
+
+TEST_F(Reuters, SortingByDateIsMonotone) {
+  const auto out = query_json(db(), "coffee", {"--sort", "-date", "--limit", "100"});
+  ASSERT_EQ(out.hits.size(), 100u);
+  for (std::size_t i = 1; i < out.hits.size(); ++i)
+    EXPECT_GE(out.hits[i - 1].date, out.hits[i].date);
+}
+
+TEST_F(Reuters, DidYouMeanUsesTheIndexVocabulary) {
+  EXPECT_EQ(query_json(db(), "Brazl coffee").suggestion, "brazil coffee");
+  EXPECT_EQ(query_json(db(), "cocao").suggestion, "cocoa");
+}
+
+TEST_F(Reuters, SimilarArticlesShareTheTopic) {
+  // reuters21578-1 is a cocoa crop report.
+  const auto out = query_json(db(), "", {"--similar", "reuters21578-1", "--limit", "10"});
+  ASSERT_EQ(out.hits.size(), 10u);
+  int sharing = 0;
+  for (const auto& h : out.hits) sharing += source_.at(h.id).topics.count("cocoa") ? 1 : 0;
+  EXPECT_GE(sharing, 8);
+}
+
+TEST_F(Reuters, BadQueriesExitTwo) {
+  EXPECT_EQ(query_json(db(), "topics:(cocoa").exit_code, 2);
+  EXPECT_EQ(query_json(db(), "colour:red").exit_code, 2);
+  EXPECT_NE(query_json(db(), "colour:red").err.find("topics"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsdex::test
