@@ -263,6 +263,8 @@ int main(int argc, char** argv) {
       request.highlight_open = "\x1b[1;33m";
       request.highlight_close = "\x1b[0m";
     }
+    // HTML markers mean the snippet is meant for a page: its text must not inject markup.
+    request.snippet_escape_html = request.highlight_open.starts_with('<');
   } catch (const po::error& e) {
     std::cerr << "newsdex-query: " << e.what() << "\nTry 'newsdex-query --help'.\n";
     return kExitError;

@@ -258,10 +258,12 @@ class Searcher::Impl {
           request.offset + static_cast<std::size_t>(it.get_rank() - mset.get_firstitem()) + 1;
       hit.score = it.get_weight();
       hit.snippet = snippets.build(article.body, built.ranked_terms, request.snippet_words,
-                                   request.highlight_open, request.highlight_close);
+                                   request.highlight_open, request.highlight_close,
+                                   request.snippet_escape_html);
       if (hit.snippet.empty())
         hit.snippet = snippets.build(article.title, built.ranked_terms, request.snippet_words,
-                                     request.highlight_open, request.highlight_close);
+                                     request.highlight_open, request.highlight_close,
+                                     request.snippet_escape_html);
       if (request.explain) hit.explanation = explain(article.id, hit.score, built, request, weight);
       hit.id = std::move(article.id);
       hit.title = std::move(article.title);

@@ -14,8 +14,16 @@ struct Word {
   int term_index;  // -1 when not a query term
 };
 
-// Copies text[from, to) collapsing runs of whitespace (line breaks included) into one space.
-void append_collapsed(std::string& out, std::string_view text) {
+void append_char(std::string& out, char c, bool escape_html) {
+  if (escape_html && (c == '&' || c == '<' || c == '>')) {
+    out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+  } else {
+    out.push_back(c);
+  }
+}
+
+// Copies text collapsing runs of whitespace (line breaks included) into one space.
+void append_collapsed(std::string& out, std::string_view text, bool escape_html) {
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
@@ -24,7 +32,7 @@ void append_collapsed(std::string& out, std::string_view text) {
     }
     if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
     space = false;
-    out.push_back(c);
+    append_char(out, c, escape_html);
   }
   if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
 }
@@ -34,7 +42,7 @@ void append_collapsed(std::string& out, std::string_view text) {
 std::string SnippetBuilder::build(std::string_view text,
                                   const std::set<std::string, std::less<>>& terms,
                                   std::size_t window_words, std::string_view open,
-                                  std::string_view close) {
+                                  std::string_view close, bool escape_html) {
   std::vector<Word> words;
   analyzer_.analyze(text, 0, [&](const AnalyzedTerm& t) {
     int index = -1;
@@ -76,14 +84,14 @@ std::string SnippetBuilder::build(std::string_view text,
   if (best_start > 0) out.append("\xE2\x80\xA6");
   std::uint32_t cursor = words[best_start].begin;
   for (std::size_t k = best_start; k < stop; ++k) {
-    append_collapsed(out, text.substr(cursor, words[k].begin - cursor));
+    append_collapsed(out, text.substr(cursor, words[k].begin - cursor), escape_html);
     const auto word = text.substr(words[k].begin, words[k].end - words[k].begin);
     if (words[k].term_index >= 0) {
       out.append(open);
-      out.append(word);
+      append_collapsed(out, word, escape_html);
       out.append(close);
     } else {
-      out.append(word);
+      append_collapsed(out, word, escape_html);
     }
     cursor = words[k].end;
   }
@@ -92,7 +100,7 @@ std::string SnippetBuilder::build(std::string_view text,
   while (tail < text.size() && tail - cursor < 3 &&
          std::string_view(".,;:!?\")'").find(text[tail]) != std::string_view::npos)
     ++tail;
-  out.append(text.substr(cursor, tail - cursor));
+  append_collapsed(out, text.substr(cursor, tail - cursor), escape_html);
   if (stop < words.size()) out.append(" \xE2\x80\xA6");
   return out;
 }

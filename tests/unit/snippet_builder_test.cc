@@ -25,6 +25,14 @@ TEST(SnippetBuilder, PicksThePassageWithTheMostDistinctTerms) {
   EXPECT_TRUE(s.starts_with("\xE2\x80\xA6")) << s;
 }
 
+TEST(SnippetBuilder, EscapesHtmlInTheTextButNotTheMarkers) {
+  Analyzer analyzer("english");
+  SnippetBuilder builder(analyzer);
+  const auto s =
+      builder.build("<b>Tom & Jerry</b> attack", {"attack", "tom"}, 40, "<mark>", "</mark>", true);
+  EXPECT_EQ(s, "&lt;b&gt;<mark>Tom</mark> &amp; Jerry&lt;/b&gt; <mark>attack</mark>");
+}
+
 TEST(SnippetBuilder, EmptyTextGivesEmptySnippet) {
   Analyzer analyzer("english");
   SnippetBuilder builder(analyzer);

@@ -49,6 +49,8 @@ struct SearchRequest {
   // Markers around matched words in snippets.
   std::string highlight_open = "**";
   std::string highlight_close = "**";
+  // Escape &, < and > in snippet text (not in the markers): for HTML markers such as <mark>.
+  bool snippet_escape_html = false;
   // Words of context in a snippet.
   std::size_t snippet_words = 40;
 };
