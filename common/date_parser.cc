@@ -176,6 +176,33 @@ void match_time(Matcher& m, ParsedDate& d) {
   }
 }
 
+// D/M/YYYY or M/D/YYYY (also with '.' or '-'), only when the order is configured.
+std::optional<ParsedDate> match_numeric_at(const std::vector<DateToken>& toks, std::size_t i,
+                                           NumericDateOrder order, std::size_t& end_token) {
+  if (order == NumericDateOrder::kNone) return std::nullopt;
+  Matcher m(toks, i);
+  const auto first = m.number(1, 2);
+  if (!first) return std::nullopt;
+  const DateToken* sep = m.peek();
+  if (!sep || sep->kind != DateToken::kPunct ||
+      (sep->text[0] != '/' && sep->text[0] != '.' && sep->text[0] != '-'))
+    return std::nullopt;
+  const char separator = sep->text[0];
+  m.punct(separator);
+  const auto second = m.number(1, 2);
+  if (!second || !m.punct(separator)) return std::nullopt;
+  const auto year = m.number(4, 4);
+  if (!year) return std::nullopt;
+  ParsedDate d;
+  d.year = *year;
+  d.day = order == NumericDateOrder::kDayMonth ? *first : *second;
+  d.month = order == NumericDateOrder::kDayMonth ? *second : *first;
+  if (!valid_day(d.year, d.month, d.day)) return std::nullopt;
+  match_time(m, d);
+  end_token = m.pos();
+  return d;
+}
+
 // Tries the textual forms at token i; ISO dates are handled at character level elsewhere.
 std::optional<ParsedDate> match_words_at(const std::vector<DateToken>& toks, std::size_t i,
                                          std::size_t& end_token) {
@@ -306,7 +333,7 @@ std::string ParsedDate::compact_day() const {
   return buf;
 }
 
-std::optional<ParsedDate> parse_date(std::string_view text) {
+std::optional<ParsedDate> parse_date(std::string_view text, NumericDateOrder order) {
   const std::size_t start = skip_space(text);
   std::size_t end = 0;
   if (auto d = match_iso_at(text, start, end)) {
@@ -321,6 +348,7 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
   const auto toks = tokenize(text);
   std::size_t end_token = 0;
   auto d = match_words_at(toks, 0, end_token);
+  if (!d) d = match_numeric_at(toks, 0, order, end_token);
   if (!d) return std::nullopt;
   for (std::size_t k = end_token; k < toks.size(); ++k) {
     if (toks[k].kind != DateToken::kPunct || (toks[k].text[0] != '.' && toks[k].text[0] != ','))
@@ -329,7 +357,7 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
   return d;
 }
 
-std::optional<ParsedDate> find_date(std::string_view text) {
+std::optional<ParsedDate> find_date(std::string_view text, NumericDateOrder order) {
   const auto toks = tokenize(text);
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind == DateToken::kNumber && toks[i].text.size() == 4) {
@@ -345,6 +373,7 @@ std::optional<ParsedDate> find_date(std::string_view text) {
     }
     std::size_t end_token = 0;
     if (auto d = match_words_at(toks, i, end_token)) return d;
+    if (auto d = match_numeric_at(toks, i, order, end_token)) return d;
   }
   return std::nullopt;
 }

@@ -4,7 +4,9 @@
 // 1 nothing could be indexed (or the database could not be opened); 2 usage error.
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include "newsdex/error.h"
 #include "newsdex/index_job.h"
@@ -18,25 +20,66 @@ constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitSkipped = 3;
 
+void write_json_string(std::ostream& out, std::string_view s) {
+  out << '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out << '\\' << c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out << buf;
+    } else {
+      out << c;
+    }
+  }
+  out << '"';
+}
+
+const char* kind_name(newsdex::ProblemKind kind) {
+  switch (kind) {
+    case newsdex::ProblemKind::kSkipped:
+      return "skipped";
+    case newsdex::ProblemKind::kRepaired:
+      return "repaired";
+    case newsdex::ProblemKind::kWarning:
+      return "warning";
+  }
+  return "?";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
+  std::string format, date_order, report_path;
+  std::vector<std::string> maps;
   po::options_description visible(
       "Usage: newsdex-index --db PATH INPUT...\n\n"
-      "Indexes article files (.txt scraped pages, .jsonl/.ndjson JSON Lines) and folders of\n"
-      "them into a newsdex database. Sidecar files named *.meta.jsonl beside the articles\n"
-      "({\"file\": NAME, \"outlet\": …, \"date\": …, \"title\": …, \"url\": …}) override the\n"
-      "metadata found in the text.\n\n"
+      "Indexes news articles into a newsdex database. INPUT is a file, a folder (walked\n"
+      "recursively) or - (standard input, JSON Lines). Formats, by extension or content:\n"
+      "scraped article pages (.txt), JSON Lines (.jsonl, .ndjson, and gzip'd .jsonl.gz), web\n"
+      "pages (.html, .htm). Sidecar files named *.meta.jsonl beside page files\n"
+      "({\"file\": NAME, \"outlet\": …, \"date\": …, \"title\": …, \"url\": …}) override what\n"
+      "is found in the text. See docs/ingestion.md.\n\n"
       "Exit status: 0 all indexed, 3 indexed with items skipped, 1 nothing indexed or\n"
       "database error, 2 usage error.\n\nOptions");
   visible.add_options()("help,h", "show this help")("db", po::value(&options.db_path)->required(),
                                                     "database folder (created when missing)")(
+      "format", po::value(&format), "read every input as txt, jsonl or html")(
+      "map", po::value(&maps)->composing(),
+      "FIELD=NAME: read article field FIELD (id, url, title, outlet, date, author, language, "
+      "body) from JSON key NAME; repeatable")(
+      "max-bytes", po::value(&options.max_bytes)->default_value(16u << 20),
+      "skip page/HTML files and JSON lines larger than this")(
+      "date-order", po::value(&date_order),
+      "dmy or mdy: how to read numeric dates such as 8/9/2022 (default: not as dates)")(
+      "report", po::value(&report_path), "write every skipped or repaired item as a JSON line")(
       "no-sidecar", "ignore *.meta.jsonl sidecar files")(
       "language", po::value(&options.default_language)->default_value("english"),
       "stemming language for articles that do not state one")(
       "batch", po::value(&options.commit_every)->default_value(10000), "articles per commit")(
-      "quiet,q", "print only errors");
+      "quiet,q", "print only problems");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
   po::options_description all;
@@ -54,6 +97,33 @@ int main(int argc, char** argv) {
     po::notify(vm);
     if (options.inputs.empty()) throw po::error("no INPUT given");
     if (options.commit_every == 0) throw po::error("--batch must be at least 1");
+    if (format == "txt")
+      options.format = newsdex::InputFormat::kPageText;
+    else if (format == "jsonl")
+      options.format = newsdex::InputFormat::kJsonLines;
+    else if (format == "html")
+      options.format = newsdex::InputFormat::kHtml;
+    else if (!format.empty())
+      throw po::error("--format must be txt, jsonl or html");
+    if (date_order == "dmy")
+      options.date_order = newsdex::NumericDateOrder::kDayMonth;
+    else if (date_order == "mdy")
+      options.date_order = newsdex::NumericDateOrder::kMonthDay;
+    else if (!date_order.empty())
+      throw po::error("--date-order must be dmy or mdy");
+    for (const auto& m : maps) {
+      const auto eq = m.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+        throw po::error("--map takes FIELD=NAME, not '" + m + "'");
+      const auto field = m.substr(0, eq);
+      static const std::set<std::string> kFields = {"id",   "url",    "title",    "outlet",
+                                                    "date", "author", "language", "body"};
+      if (!kFields.count(field))
+        throw po::error("--map: '" + field +
+                        "' is not an article field (id, url, title, outlet, date, author, "
+                        "language, body)");
+      options.field_map[field] = m.substr(eq + 1);
+    }
   } catch (const po::error& e) {
     std::cerr << "newsdex-index: " << e.what() << "\nTry 'newsdex-index --help'.\n";
     return kExitUsage;
@@ -61,14 +131,33 @@ int main(int argc, char** argv) {
   options.use_sidecars = vm.count("no-sidecar") == 0;
   const bool quiet = vm.count("quiet") > 0;
 
+  std::ofstream report_file;
+  if (!report_path.empty()) {
+    report_file.open(report_path, std::ios::trunc);
+    if (!report_file) {
+      std::cerr << "newsdex-index: cannot write report " << report_path << "\n";
+      return kExitUsage;
+    }
+  }
+
   try {
     const auto report = newsdex::run_index_job(options, [&](const newsdex::InputProblem& p) {
-      std::cerr << p.origin << ": " << (p.skipped ? "skipped: " : "warning: ") << p.reason << "\n";
+      std::cerr << p.origin << ": " << kind_name(p.kind) << ": " << p.reason << "\n";
+      if (report_file.is_open()) {
+        report_file << "{\"origin\":";
+        write_json_string(report_file, p.origin);
+        report_file << ",\"action\":\"" << kind_name(p.kind) << "\",\"reason\":";
+        write_json_string(report_file, p.reason);
+        report_file << "}\n";
+      }
     });
     if (!quiet) {
-      std::printf("indexed %zu articles, skipped %zu, warnings %zu, in %.2f s (%zu in database)\n",
-                  report.indexed, report.skipped, report.warnings, report.seconds,
-                  report.documents_in_db);
+      std::printf(
+          "indexed %zu articles, skipped %zu, repaired %zu, warnings %zu, in %.2f s "
+          "(%.1f MB/s; %zu in database)\n",
+          report.indexed, report.skipped, report.repaired, report.warnings, report.seconds,
+          report.seconds > 0 ? static_cast<double>(report.bytes_read) / 1e6 / report.seconds : 0,
+          report.documents_in_db);
     }
     if (report.indexed == 0) {
       std::cerr << "newsdex-index: no article could be indexed\n";

@@ -1,5 +1,6 @@
 #include "extract/json_article.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -26,12 +27,36 @@ constexpr std::array<FieldNames, 8> kFields = {{
     {&Article::body, {"body", "text", "content", "maintext", "article"}},
 }};
 
-// Where a JSON key maps: the field and its preference rank (lower wins).
-std::pair<std::string Article::*, std::size_t> field_for(std::string_view key) {
+constexpr std::array<std::string_view, 8> kCanonical = {"id",   "url",    "title",    "outlet",
+                                                        "date", "author", "language", "body"};
+
+// Where a JSON key maps: the field and its preference rank (lower wins; a --map name is 0).
+std::pair<std::string Article::*, std::size_t> field_for(std::string_view key,
+                                                         const JsonFieldMap& field_map) {
+  for (const auto& [canonical, name] : field_map) {
+    if (name != key) continue;
+    for (std::size_t i = 0; i < kCanonical.size(); ++i)
+      if (kCanonical[i] == canonical) return {kFields[i].field, 0};
+  }
   for (const auto& f : kFields)
     for (std::size_t rank = 0; rank < f.names.size(); ++rank)
-      if (!f.names[rank].empty() && f.names[rank] == key) return {f.field, rank};
+      if (!f.names[rank].empty() && f.names[rank] == key) return {f.field, rank + 1};
   return {nullptr, 0};
+}
+
+// A keyword field's values: a string, or an array of strings (others are ignored).
+std::vector<std::string> keyword_values(simdjson::dom::element value) {
+  std::vector<std::string> values;
+  std::string_view text;
+  if (!value.get(text)) {
+    if (!text.empty()) values.emplace_back(text);
+    return values;
+  }
+  simdjson::dom::array items;
+  if (value.get(items)) return values;
+  for (simdjson::dom::element item : items)
+    if (!item.get(text) && !text.empty()) values.emplace_back(text);
+  return values;
 }
 
 std::string scalar_text(std::string_view key, simdjson::dom::element value) {
@@ -65,8 +90,12 @@ std::string scalar_text(std::string_view key, simdjson::dom::element value) {
 
 }  // namespace
 
+bool is_article_field(std::string_view name) {
+  return std::find(kCanonical.begin(), kCanonical.end(), name) != kCanonical.end();
+}
+
 Article article_from_json(std::string_view json, simdjson::dom::parser& parser,
-                          const ExtraJsonField& extra) {
+                          const JsonFieldMap& field_map) {
   simdjson::dom::element doc;
   if (auto error = parser.parse(json.data(), json.size()).get(doc))
     throw InputError(std::string("invalid JSON: ") + simdjson::error_message(error));
@@ -77,10 +106,14 @@ Article article_from_json(std::string_view json, simdjson::dom::parser& parser,
   std::array<std::size_t, kFields.size()> best_rank;
   best_rank.fill(SIZE_MAX);
   for (auto [key, value] : object) {
-    const auto [field, rank] = field_for(key);
+    const auto [field, rank] = field_for(key, field_map);
     if (field == nullptr) {
-      if (extra && value.type() == simdjson::dom::element_type::STRING)
-        extra(key, std::string_view(value.get_string().value_unsafe()));
+      auto values = keyword_values(value);
+      if (values.empty()) continue;
+      std::string name(key);
+      for (char& c : name)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      article.keywords.push_back({std::move(name), std::move(values)});
       continue;
     }
     std::size_t slot = 0;

@@ -123,7 +123,7 @@ bool is_list_item(std::string_view line) {
 
 }  // namespace
 
-Article extract_page_text(const std::string& text) {
+Article extract_page_text(const std::string& text, NumericDateOrder date_order) {
   Article article;
   const auto lines = split_lines(text);
   std::vector<bool> drop(lines.size(), false);
@@ -166,7 +166,7 @@ Article extract_page_text(const std::string& text) {
     if (drop[i]) continue;
     if (starts_with_icase(line, "published:") || starts_with_icase(line, "updated:")) {
       if (published_date.empty() && starts_with_icase(line, "published:"))
-        if (auto d = find_date(line)) published_date = d->iso();
+        if (auto d = find_date(line, date_order)) published_date = d->iso();
       drop[i] = true;
       continue;
     }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "newsdex/article.h"
+#include "newsdex/date_parser.h"
 
 namespace newsdex {
 
@@ -16,6 +17,7 @@ namespace newsdex {
 // agency credits `More from AFP`. Removed from the body: `Related:` lines, `More from …` and
 // `Latest News` link lists, photo credit lines, and paragraphs repeated verbatim.
 // Without a stated title, the lead sentence (shortened) stands in.
-Article extract_page_text(const std::string& text);
+Article extract_page_text(const std::string& text,
+                          NumericDateOrder date_order = NumericDateOrder::kNone);
 
 }  // namespace newsdex

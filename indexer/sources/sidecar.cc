@@ -25,7 +25,7 @@ void SidecarMetadata::load(const std::filesystem::path& sidecar,
                            const std::function<void(const InputProblem&)>& on_problem) {
   std::ifstream in(sidecar, std::ios::binary);
   if (!in) {
-    on_problem({sidecar.string(), "cannot open sidecar metadata file", true});
+    on_problem({sidecar.string(), "cannot open sidecar metadata file", ProblemKind::kSkipped});
     return;
   }
   simdjson::dom::parser parser;
@@ -36,18 +36,18 @@ void SidecarMetadata::load(const std::filesystem::path& sidecar,
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const auto origin = sidecar.string() + ":" + std::to_string(line_number);
     try {
+      Article entry = article_from_json(line, parser);
       std::string file;
-      Article entry =
-          article_from_json(line, parser, [&](std::string_view key, std::string_view v) {
-            if (key == "file") file = v;
-          });
+      for (const auto& keyword : entry.keywords)
+        if (keyword.name == "file" && !keyword.values.empty()) file = keyword.values.front();
+      std::erase_if(entry.keywords, [](const auto& k) { return k.name == "file"; });
       if (file.empty()) {
-        on_problem({origin, "sidecar entry has no \"file\" field", true});
+        on_problem({origin, "sidecar entry has no \"file\" field", ProblemKind::kSkipped});
         continue;
       }
       entries_[key_for(sidecar.parent_path() / file)] = std::move(entry);
     } catch (const InputError& e) {
-      on_problem({origin, e.what(), true});
+      on_problem({origin, e.what(), ProblemKind::kSkipped});
     }
   }
 }
@@ -64,6 +64,10 @@ void SidecarMetadata::apply(const std::filesystem::path& article_file, Article& 
   override_if_set(article.author, stated.author);
   override_if_set(article.language, stated.language);
   override_if_set(article.body, stated.body);
+  for (const auto& keyword : stated.keywords) {
+    std::erase_if(article.keywords, [&](const auto& k) { return k.name == keyword.name; });
+    article.keywords.push_back(keyword);
+  }
 }
 
 }  // namespace newsdex

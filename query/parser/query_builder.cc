@@ -56,7 +56,7 @@ std::vector<std::string> QueryBuilder::analyze(std::string_view text) {
   return terms;
 }
 
-Xapian::Query QueryBuilder::ranked_term(const std::string& term) {
+Xapian::Query QueryBuilder::ranked_term(const std::string& term) const {
   Xapian::Query body(term);
   if (options_.title_weight <= 0) return body;
   std::string title_term(schema::kTitlePrefix);

@@ -37,6 +37,9 @@ class QueryBuilder {
 
   BuiltQuery build(const QueryNode& root);
 
+  // A word's query: its term, OR its title occurrences weighted by the title weight.
+  Xapian::Query ranked_term(const std::string& term) const;
+
  private:
   struct Part {
     Xapian::Query query;
@@ -52,7 +55,6 @@ class QueryBuilder {
   Part field(const QueryNode& n);
   Part date(const QueryNode& n);
   Part near(const QueryNode& n, bool positive);
-  Xapian::Query ranked_term(const std::string& term);
   Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
                                        std::size_t position);
   std::vector<std::string> analyze(std::string_view text);

@@ -152,14 +152,12 @@ class Searcher::Impl {
     const auto fields = keyword_fields(db_);
 
     BuiltQuery built;
-    if (!request.query.empty()) {
-      QueryBuilder builder(db_, analyzer_, folder_, fields,
-                           {request.match_all, request.title_weight});
-      built = builder.build(QueryParser().parse(request.query));
-    }
+    QueryBuilder builder(db_, analyzer_, folder_, fields,
+                         {request.match_all, request.title_weight});
+    if (!request.query.empty()) built = builder.build(QueryParser().parse(request.query));
     Xapian::Query query = built.query;
     if (!request.similar_to.empty()) {
-      const Xapian::Query similar = similar_query(request.similar_to, built.ranked_terms);
+      const Xapian::Query similar = similar_query(request.similar_to, builder, built.ranked_terms);
       query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
     }
 
@@ -306,7 +304,8 @@ class Searcher::Impl {
     return parts;
   }
 
-  Xapian::Query similar_query(const std::string& id, std::set<std::string, std::less<>>& terms) {
+  Xapian::Query similar_query(const std::string& id, const QueryBuilder& builder,
+                              std::set<std::string, std::less<>>& terms) {
     const std::string id_term = schema::id_term(id);
     auto posting = db_.postlist_begin(id_term);
     if (posting == db_.postlist_end(id_term)) throw Error("no article with id '" + id + "'");
@@ -318,7 +317,7 @@ class Searcher::Impl {
     const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, 0, &decider, -1e9);
     std::vector<Xapian::Query> parts;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
-      parts.emplace_back(*it);
+      parts.push_back(builder.ranked_term(*it));
       terms.insert(*it);
     }
     if (parts.empty()) throw Error("article '" + id + "' has no words to compare");

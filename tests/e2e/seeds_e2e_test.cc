@@ -100,7 +100,7 @@ TEST(SeedsIndexing, IndexingTwiceLeavesThreeDocuments) {
   ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN, {"--db", db, kSeeds}).exit_code, 0);
   const auto second = run_command(NEWSDEX_INDEX_BIN, {"--db", db, kSeeds});
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_NE(second.out.find("(3 in database)"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("; 3 in database)"), std::string::npos) << second.out;
   EXPECT_EQ(query_json(db, "NATO").total, 3u);
 }
 

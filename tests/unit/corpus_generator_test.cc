@@ -28,7 +28,8 @@ TEST(CorpusGenerator, SameSeedSameCorpusOtherSeedOtherCorpus) {
   reuters_model().generate(30, 4, c);
   EXPECT_EQ(a.str(), b.str());
   EXPECT_NE(a.str(), c.str());
-  EXPECT_EQ(std::count(a.str().begin(), a.str().end(), '\n'), 30);
+  const std::string text = a.str();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 30);
 }
 
 TEST(CorpusGenerator, ArticlesCarryTheFieldsTheIndexerReads) {

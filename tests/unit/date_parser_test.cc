@@ -30,6 +30,19 @@ TEST(DateParser, TimesAndZones) {
   EXPECT_EQ(iso("September 8, 2022 4:18 pm GMT"), "2022-09-08T16:18:00Z");
 }
 
+TEST(DateParser, NumericDatesNeedAConfiguredOrder) {
+  EXPECT_EQ(iso("8/9/2022"), "none");
+  auto dmy = parse_date("8/9/2022", NumericDateOrder::kDayMonth);
+  ASSERT_TRUE(dmy);
+  EXPECT_EQ(dmy->iso(), "2022-09-08");
+  auto mdy = parse_date("8/9/2022 16:18", NumericDateOrder::kMonthDay);
+  ASSERT_TRUE(mdy);
+  EXPECT_EQ(mdy->iso(), "2022-08-09T16:18:00");
+  EXPECT_EQ(parse_date("08.09.2022", NumericDateOrder::kDayMonth)->iso(), "2022-09-08");
+  EXPECT_FALSE(parse_date("13/13/2022", NumericDateOrder::kDayMonth));
+  EXPECT_FALSE(parse_date("31/2/2022", NumericDateOrder::kDayMonth));
+}
+
 TEST(DateParser, RejectsNonDates) {
   EXPECT_EQ(iso("next week"), "none");
   EXPECT_EQ(iso("2022-13-01"), "none");

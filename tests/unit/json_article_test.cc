@@ -42,14 +42,29 @@ TEST(JsonArticle, ErrorsSayWhatIsWrong) {
   }
 }
 
-TEST(JsonArticle, ExtraStringFieldsAreHandedOver) {
+TEST(JsonArticle, OtherStringFieldsBecomeKeywordFields) {
   simdjson::dom::parser parser;
-  std::string file;
-  article_from_json(R"({"file": "a.txt", "outlet": "X"})", parser,
-                    [&](std::string_view k, std::string_view v) {
-                      if (k == "file") file = v;
-                    });
-  EXPECT_EQ(file, "a.txt");
+  auto a = article_from_json(
+      R"({"id": "r1", "Topics": ["cocoa", "grain", 7], "dateline": "SALVADOR, Feb 26",
+          "places": [], "score": 3, "nested": {"x": "y"}})",
+      parser);
+  ASSERT_EQ(a.keywords.size(), 2u);
+  EXPECT_EQ(a.keywords[0].name, "topics");
+  EXPECT_EQ(a.keywords[0].values, (std::vector<std::string>{"cocoa", "grain"}));
+  EXPECT_EQ(a.keywords[1].name, "dateline");
+  EXPECT_EQ(a.keywords[1].values, (std::vector<std::string>{"SALVADOR, Feb 26"}));
+}
+
+TEST(JsonArticle, MappedNamesWinOverBuiltInOnes) {
+  simdjson::dom::parser parser;
+  const JsonFieldMap map = {{"body", "story"}, {"outlet", "paper"}};
+  auto a =
+      article_from_json(R"({"text": "alias", "story": "mapped", "paper": "Daily"})", parser, map);
+  EXPECT_EQ(a.body, "mapped");
+  EXPECT_EQ(a.outlet, "Daily");
+  EXPECT_TRUE(a.keywords.empty());
+  EXPECT_TRUE(is_article_field("body"));
+  EXPECT_FALSE(is_article_field("story"));
 }
 
 }  // namespace

@@ -23,13 +23,20 @@ struct ParsedDate {
   std::string compact_day() const;
 };
 
+// How to read all-numeric dates such as 8/9/2022, which are ambiguous: not at all (the default),
+// day first (8 September) or month first (August 9).
+enum class NumericDateOrder { kNone, kDayMonth, kMonthDay };
+
 // Parses a whole string that is a date in one of the common English forms:
 // `2022-09-08`, `2022-09-08T16:18:00Z`, `8 September 2022`, `September 8, 2022`,
 // `08th September, 2022`, `Sep. 8, 2022`, `Thursday, September 8, 2022`, `26-FEB-1987`,
-// optionally followed by a time `16:18[:SS]` and a zone. Returns nothing for anything else.
-std::optional<ParsedDate> parse_date(std::string_view text);
+// `8/9/2022` and `8.9.2022` with a numeric order, optionally followed by a time `16:18[:SS]`
+// and a zone. Returns nothing for anything else.
+std::optional<ParsedDate> parse_date(std::string_view text,
+                                     NumericDateOrder order = NumericDateOrder::kNone);
 
 // Finds the first date anywhere in `text` (for datelines and header lines).
-std::optional<ParsedDate> find_date(std::string_view text);
+std::optional<ParsedDate> find_date(std::string_view text,
+                                    NumericDateOrder order = NumericDateOrder::kNone);
 
 }  // namespace newsdex
