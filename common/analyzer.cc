@@ -9,10 +9,11 @@
 
 #include <xapian.h>
 #include <unordered_map>
-#include <vector>
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "spelling_variants.h"
+#include "stopwords.h"
 
 namespace newsdex {
 namespace {
@@ -25,10 +26,18 @@ constexpr int32_t kWordLetterLimit = 300;
 // Stems repeat in a Zipfian way; a bounded cache avoids re-running Snowball for common words.
 constexpr std::size_t kStemCacheLimit = 1 << 17;
 
+// Parts of one hyphenated compound beyond this are not joined (long hyphen chains are lists).
+constexpr std::size_t kMaxCompoundParts = 4;
+
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return false;
   return true;
+}
+
+// A hyphen between two words with nothing else: "-", U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN.
+bool is_joining_hyphen(std::string_view between) {
+  return between == "-" || between == "\xE2\x80\x90" || between == "\xE2\x80\x91";
 }
 
 // Diacritics are dropped only where they are optional in practice: Latin ("café"), Greek,
@@ -49,11 +58,24 @@ Xapian::Stem make_stemmer(std::string_view language) {
   }
 }
 
+// Xapian's canonical name for a language ("en" -> "english"), for the stop word list.
+std::string canonical_language(const Xapian::Stem& stem) {
+  if (stem.is_none()) return "none";
+  const auto description = stem.get_description();  // "Xapian::Stem(english)"
+  const auto open = description.find('(');
+  const auto close = description.rfind(')');
+  return open != std::string::npos && close > open ? description.substr(open + 1, close - open - 1)
+                                                   : "none";
+}
+
 }  // namespace
 
 class Analyzer::Impl {
  public:
-  explicit Impl(std::string_view language) : language_(language), stemmer_(make_stemmer(language)) {
+  explicit Impl(std::string_view language)
+      : language_(language),
+        stemmer_(make_stemmer(language)),
+        stop_language_(canonical_language(stemmer_)) {
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     nfkc_cf_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -63,7 +85,7 @@ class Analyzer::Impl {
       throw Error(std::string("ICU initialisation failed: ") + u_errorName(status));
   }
 
-  std::uint32_t analyze(std::string_view text, std::uint32_t position, const TermSink& sink) {
+  std::uint32_t analyze(std::string_view text, std::uint32_t position, TermSinkRef sink) {
     if (text.empty()) return position;
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
@@ -74,44 +96,117 @@ class Analyzer::Impl {
       utext_close(&ut);
       return position;
     }
+    // The compound being built from hyphen-joined words: their folded forms, concatenated. It is
+    // emitted when the chain ends, at the position of its last part.
+    compound_.clear();
+    std::size_t compound_parts = 0;
+    std::uint32_t compound_begin = 0;
+    std::uint32_t previous_end = 0;
+    bool previous_was_word = false;
+    auto flush_compound = [&]() {
+      if (compound_parts >= 2 && compound_parts <= kMaxCompoundParts)
+        emit(compound_, true, position - 1, compound_begin, previous_end, true, sink);
+      compound_.clear();
+      compound_parts = 0;
+    };
+
     int32_t begin = breaker_->first();
     for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
          begin = end, end = breaker_->next()) {
       const int32_t rule = breaker_->getRuleStatus();
       if (rule < kWordNoneLimit) continue;
-      const auto word =
-          text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
-      if (!make_term(word, rule)) continue;
-      sink(AnalyzedTerm{term_, position++, static_cast<std::uint32_t>(begin),
-                        static_cast<std::uint32_t>(end)});
+      const auto word_begin = static_cast<std::uint32_t>(begin);
+      const auto word_end = static_cast<std::uint32_t>(end);
+      if (!fold_into_folded(text.substr(word_begin, word_end - word_begin), rule)) continue;
+
+      const bool letters = rule >= kWordNumberLimit && rule < kWordLetterLimit;
+      const bool continues =
+          previous_was_word && letters &&
+          is_joining_hyphen(text.substr(previous_end, word_begin - previous_end));
+      if (!continues) {
+        flush_compound();
+        compound_begin = word_begin;
+      }
+      if (letters) {
+        compound_ += folded_;
+        ++compound_parts;
+      }
+      emit(folded_, letters, position, word_begin, word_end, false, sink);
+      ++position;
+      previous_end = word_end;
+      previous_was_word = letters;
     }
+    flush_compound();
     utext_close(&ut);
     return position;
   }
 
   std::string term_for_word(std::string_view word) {
+    std::string single, joined;
+    int words = 0;
+    analyze(word, 0, [&](const AnalyzedTerm& t) {
+      if (t.joined) {
+        joined.assign(t.term);
+      } else if (words++ == 0) {
+        single.assign(t.term);
+      }
+    });
+    if (words == 1) return single;
+    // A hyphenated word such as "e-mail" is one word: its joined form.
+    return joined;
+  }
+
+  std::string fold_word(std::string_view word) {
     std::string result;
     int count = 0;
-    analyze(word, 0, [&](const AnalyzedTerm& t) {
-      if (count++ == 0) result.assign(t.term);
-    });
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, word.data(), static_cast<int64_t>(word.size()), &status);
+    breaker_->setText(&ut, status);
+    int32_t begin = breaker_->first();
+    for (int32_t end = breaker_->next(); U_SUCCESS(status) && end != icu::BreakIterator::DONE;
+         begin = end, end = breaker_->next()) {
+      const int32_t rule = breaker_->getRuleStatus();
+      if (rule < kWordNoneLimit) continue;
+      if (!fold_into_folded(
+              word.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)),
+              rule))
+        continue;
+      if (count++ == 0) result = folded_;
+    }
+    utext_close(&ut);
     return count == 1 ? result : std::string();
+  }
+
+  std::string stem_folded(std::string_view folded) { return std::string(final_form(folded, true)); }
+
+  bool is_stopword(std::string_view term) const {
+    return newsdex::is_stopword(stop_language_, term);
   }
 
   const std::string& language() const { return language_; }
 
  private:
-  // Fills term_ with the indexed form of one segmented word; false when nothing remains.
-  bool make_term(std::string_view word, int32_t rule) {
+  void emit(std::string_view folded, bool letters, std::uint32_t position, std::uint32_t begin,
+            std::uint32_t end, bool joined, TermSinkRef sink) {
+    const std::string_view term = final_form(folded, letters);
+    if (term.empty() || term.size() > schema::kMaxTermBytes) return;
+    sink(AnalyzedTerm{term, position, begin, end, joined});
+  }
+
+  // Spelling variant, then stem (letters only): the one indexed form of a folded word.
+  std::string_view final_form(std::string_view folded, bool letters) {
+    if (!letters) return folded;
+    const std::string_view american = american_spelling(folded);
+    if (stemmer_.is_none()) return american;
+    return stem(american);
+  }
+
+  // Fills folded_ with the folded word; false when nothing remains.
+  bool fold_into_folded(std::string_view word, int32_t rule) {
     fold(word);
     clean_punctuation(rule);
-    if (folded_.empty() || folded_.size() > schema::kMaxTermBytes) return false;
-    if (rule >= kWordNumberLimit && rule < kWordLetterLimit && !stemmer_.is_none()) {
-      term_ = stem(folded_);
-    } else {
-      term_ = folded_;
-    }
-    return !term_.empty();
+    return !folded_.empty() && folded_.size() <= schema::kMaxTermBytes;
   }
 
   // NFKC + full case folding + optional-diacritic removal, into folded_.
@@ -132,8 +227,9 @@ class Analyzer::Impl {
     for (int32_t i = 0; i < decomposed_.length();) {
       const UChar32 c = decomposed_.char32At(i);
       i += U16_LENGTH(c);
-      if (u_charType(c) == U_NON_SPACING_MARK && base != 0 && marks_are_optional(base)) continue;
-      if (u_charType(c) != U_NON_SPACING_MARK) base = c;
+      const bool mark = u_charType(c) == U_NON_SPACING_MARK;
+      if (mark && base != 0 && marks_are_optional(base)) continue;
+      if (!mark) base = c;
       stripped_.append(c);
     }
     nfc_->normalize(stripped_, scratch_, status);
@@ -143,7 +239,7 @@ class Analyzer::Impl {
 
   // Apostrophes, dots and thousands separators inside a word, which ICU keeps in one segment.
   void clean_punctuation(int32_t rule) {
-    replace_all(folded_, "\xE2\x80\x99", "'");  // typographic apostrophe
+    replace_typographic_apostrophes();
     if (folded_.find('\'') != std::string::npos) {
       if (folded_.size() > 2 && folded_.ends_with("'s")) folded_.resize(folded_.size() - 2);
       const auto apos = folded_.find('\'');
@@ -167,32 +263,35 @@ class Analyzer::Impl {
     }
   }
 
-  // Rewrites `s` with `from` replaced by `to`; written out rather than with
-  // std::string::replace, which trips GCC 12's -Wrestrict false positive.
-  static void replace_all(std::string& s, std::string_view from, std::string_view to) {
-    if (s.find(from) == std::string::npos) return;
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t p = 0; p < s.size();) {
-      if (std::string_view(s).substr(p, from.size()) == from) {
-        out.append(to);
-        p += from.size();
+  // U+2019 RIGHT SINGLE QUOTATION MARK, the apostrophe of typeset text, becomes "'".
+  void replace_typographic_apostrophes() {
+    static constexpr std::string_view kRightQuote = "\xE2\x80\x99";
+    std::size_t at = folded_.find(kRightQuote);
+    if (at == std::string::npos) return;
+    std::size_t out = at;
+    for (std::size_t in = at; in < folded_.size();) {
+      if (std::string_view(folded_).substr(in, kRightQuote.size()) == kRightQuote) {
+        folded_[out++] = '\'';
+        in += kRightQuote.size();
       } else {
-        out.push_back(s[p++]);
+        folded_[out++] = folded_[in++];
       }
     }
-    s.swap(out);
+    folded_.resize(out);
   }
 
-  const std::string& stem(const std::string& word) {
-    auto it = stem_cache_.find(word);
+  std::string_view stem(std::string_view word) {
+    // Heterogeneous lookup needs C++20 transparent hashing; a reused key buffer does as well.
+    key_.assign(word);
+    auto it = stem_cache_.find(key_);
     if (it != stem_cache_.end()) return it->second;
     if (stem_cache_.size() >= kStemCacheLimit) stem_cache_.clear();
-    return stem_cache_.emplace(word, stemmer_(word)).first->second;
+    return stem_cache_.emplace(key_, stemmer_(key_)).first->second;
   }
 
   std::string language_;
   Xapian::Stem stemmer_;
+  std::string stop_language_;
   std::unique_ptr<icu::BreakIterator> breaker_;
   const icu::Normalizer2* nfkc_cf_ = nullptr;
   const icu::Normalizer2* nfd_ = nullptr;
@@ -201,7 +300,8 @@ class Analyzer::Impl {
   icu::UnicodeString decomposed_;
   icu::UnicodeString stripped_;
   std::string folded_;
-  std::string term_;
+  std::string compound_;
+  std::string key_;
   std::unordered_map<std::string, std::string> stem_cache_;
 };
 
@@ -211,12 +311,24 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_position,
-                                const TermSink& sink) {
+                                TermSinkRef sink) {
   return impl_->analyze(text, first_position, sink);
 }
 
 std::string Analyzer::term_for_word(std::string_view word) {
   return impl_->term_for_word(word);
+}
+
+std::string Analyzer::fold_word(std::string_view word) {
+  return impl_->fold_word(word);
+}
+
+std::string Analyzer::stem_folded(std::string_view folded) {
+  return impl_->stem_folded(folded);
+}
+
+bool Analyzer::is_stopword(std::string_view term) const {
+  return impl_->is_stopword(term);
 }
 
 const std::string& Analyzer::language() const {

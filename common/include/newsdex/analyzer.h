@@ -1,10 +1,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace newsdex {
 
@@ -15,23 +16,43 @@ struct AnalyzedTerm {
   std::uint32_t position;
   std::uint32_t begin;
   std::uint32_t end;
+  // A hyphenated compound joined into one word ("cyber-attack" -> "cyberattack"); it shares the
+  // position of its last part, which was emitted just before it.
+  bool joined = false;
+};
+
+// A non-owning reference to a callable taking `const AnalyzedTerm&`: no allocation and no
+// std::function overhead on the per-token hot path.
+class TermSinkRef {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, TermSinkRef>>>
+  TermSinkRef(F&& f)  // NOLINT(google-explicit-constructor): used like a function parameter
+      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+        call_([](void* o, const AnalyzedTerm& t) {
+          (*static_cast<std::remove_reference_t<F>*>(o))(t);
+        }) {}
+  void operator()(const AnalyzedTerm& t) const { call_(object_, t); }
+
+ private:
+  void* object_;
+  void (*call_)(void*, const AnalyzedTerm&);
 };
 
 // Turns UTF-8 text into search terms; the indexer uses it for every field and the query side
-// for every query word, so both always agree.
-//
-// Rules (see docs/analysis.md): ICU word segmentation; NFKC normalisation and full case
-// folding; diacritics removed from Latin, Greek, Cyrillic and Arabic letters; possessive `'s`
-// and elided `l'`/`d'` dropped; dots removed from acronyms (`U.S.` -> `us`) and thousands
-// separators from numbers (`3,000` -> `3000`); words stemmed with the language's Snowball
-// stemmer, one indexed form per word.
+// for every query word, so both always agree. The rules are in docs/analysis.md:
+// ICU word segmentation (dictionaries for Chinese, Japanese, Thai); NFKC normalisation and full
+// case folding; diacritics removed from Latin, Greek, Cyrillic and Arabic letters; possessive
+// `'s` and elided `l'`/`d'` dropped; dots removed from acronyms (`U.S.` -> `us`) and thousands
+// separators from numbers (`3,000` -> `3000`); hyphenated compounds indexed as their parts and
+// as the joined word; British spellings mapped to American ones (SCOWL); words stemmed with the
+// language's Snowball stemmer — one indexed form per word.
 //
 // Thread safety: an Analyzer holds a break iterator and caches, so one instance must not be used
 // by two threads at once; create one per thread (construction costs a few microseconds).
 class Analyzer {
  public:
   // `language`: a Snowball language name or ISO 639 code ("english", "en", "fr", ...);
-  // "none" or an unknown language disables stemming.
+  // "none" or an unknown language disables stemming (and stop words).
   explicit Analyzer(std::string_view language = "english");
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
@@ -39,16 +60,24 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  using TermSink = std::function<void(const AnalyzedTerm&)>;
-
-  // Calls `sink` for each term of `text` in order, numbering positions from `first_position`.
-  // Returns the position after the last term. Invalid UTF-8 never throws: offending bytes are
-  // treated as U+FFFD, which is not a word character.
-  std::uint32_t analyze(std::string_view text, std::uint32_t first_position, const TermSink& sink);
+  // Calls `sink` for each term of `text` in order, numbering word positions from
+  // `first_position`. Returns the position after the last word. Invalid UTF-8 never throws:
+  // offending bytes are treated as U+FFFD, which is not a word character.
+  std::uint32_t analyze(std::string_view text, std::uint32_t first_position, TermSinkRef sink);
 
   // The single term a query word analyzes to, or empty when it is not a word (punctuation) or
-  // splits into several (then use analyze()).
+  // splits into several words (then use analyze()).
   std::string term_for_word(std::string_view word);
+
+  // The folded, unstemmed form of a single word ("Cyber" -> "cyber"), or empty.
+  std::string fold_word(std::string_view word);
+
+  // The stem of an already folded word, with spelling variants applied.
+  std::string stem_folded(std::string_view folded);
+
+  // True for the language's stop words ("the", "of", ...), given a term as analyze() emits it.
+  // Stop words are indexed (phrases need them) but dropped from ranked queries.
+  bool is_stopword(std::string_view term) const;
 
   const std::string& language() const;
 
