@@ -170,6 +170,8 @@ int main(int argc, char** argv) {
       "limit,n", po::value(&request.limit)->default_value(10), "hits to show")(
       "offset", po::value(&request.offset)->default_value(0), "hits to skip")(
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
+      "language", po::value(&request.language)->default_value("english"),
+      "language of the query words (as the articles were indexed)")(
       "match", po::value(&match)->default_value("any"),
       "any: rank articles with any word; all: require every word")(
       "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.4)")(

@@ -37,7 +37,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analy
       analyzer_(analyzer),
       folder_(folder),
       keyword_fields_(std::move(keyword_fields)),
-      options_(options) {}
+      options_(options),
+      words_(db, analyzer, options.title_weight) {}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   result_ = BuiltQuery{};
@@ -112,7 +113,29 @@ QueryBuilder::Part QueryBuilder::node(const QueryNode& n, bool positive) {
 
 QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
   std::vector<Xapian::Query> required, optional, filters, excluded;
+  auto is_plain_word = [&](const QueryNode& c) {
+    return positive && c.kind == QueryNode::Kind::kWord && c.modifier == QueryNode::Modifier::kNone;
+  };
+  // Stop words rank only in a query of nothing else ("the who").
+  bool only_stopwords = true;
   for (const auto& child : n.children) {
+    if (child.modifier == QueryNode::Modifier::kExcluded) continue;
+    if (child.kind == QueryNode::Kind::kField || child.kind == QueryNode::Kind::kDate) continue;
+    if (!is_plain_word(child) || !words_.is_stopword(child.text)) only_stopwords = false;
+  }
+  std::vector<std::string> run;
+  auto flush_run = [&]() {
+    if (run.empty()) return;
+    for (auto& q : words_.build(run, only_stopwords, result_.ranked_terms, result_.unknown_words))
+      optional.push_back(std::move(q));
+    run.clear();
+  };
+  for (const auto& child : n.children) {
+    if (is_plain_word(child)) {
+      run.push_back(child.text);
+      continue;
+    }
+    flush_run();
     const bool excluded_child = child.modifier == QueryNode::Modifier::kExcluded;
     Part part = node(child, excluded_child ? !positive : positive);
     if (part.empty) continue;
@@ -126,6 +149,7 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
       optional.push_back(part.query);
     }
   }
+  flush_run();
   if (required.empty() && optional.empty() && filters.empty()) {
     if (excluded.empty()) return {{}, false, true};
     // Only exclusions ("NOT strike"): every article but those, unranked.

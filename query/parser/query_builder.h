@@ -8,6 +8,7 @@
 
 #include "newsdex/analyzer.h"
 #include "parser/query_ast.h"
+#include "parser/word_run_builder.h"
 
 namespace newsdex {
 
@@ -64,6 +65,7 @@ class QueryBuilder {
   Analyzer& folder_;
   std::set<std::string, std::less<>> keyword_fields_;
   QueryBuildOptions options_;
+  WordRunBuilder words_;
   BuiltQuery result_;
 };
 

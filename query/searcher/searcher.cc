@@ -118,8 +118,7 @@ Facet top_counts(const std::string& name, const std::map<std::string, Xapian::do
 
 class Searcher::Impl {
  public:
-  explicit Impl(const std::string& path)
-      : db_(open_database(path)), analyzer_("english"), folder_("none") {}
+  explicit Impl(const std::string& path) : db_(open_database(path)), folder_("none") {}
 
   SearchResult search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -151,9 +150,9 @@ class Searcher::Impl {
       throw Error("BM25 parameters must satisfy k1 >= 0 and 0 <= b <= 1");
     const auto fields = keyword_fields(db_);
 
+    Analyzer& analyzer = analyzer_for(request.language);
     BuiltQuery built;
-    QueryBuilder builder(db_, analyzer_, folder_, fields,
-                         {request.match_all, request.title_weight});
+    QueryBuilder builder(db_, analyzer, folder_, fields, {request.match_all, request.title_weight});
     if (!request.query.empty()) built = builder.build(QueryParser().parse(request.query));
     Xapian::Query query = built.query;
     if (!request.similar_to.empty()) {
@@ -247,7 +246,7 @@ class Searcher::Impl {
       result.facets.push_back(top_counts(src.name, counts, request.facet_limit));
     }
 
-    SnippetBuilder snippets(analyzer_);
+    SnippetBuilder snippets(analyzer);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
       Article article = decode_stored_article(doc.get_data());
@@ -271,7 +270,7 @@ class Searcher::Impl {
       result.hits.push_back(std::move(hit));
     }
     if (!built.unknown_words.empty() || result.total_upper == 0)
-      result.suggestion = suggest(request.query);
+      result.suggestion = suggest(request.query, analyzer);
     return result;
   }
 
@@ -327,12 +326,13 @@ class Searcher::Impl {
   }
 
   // The query with each unknown or rare word replaced by its closest frequent indexed word.
-  std::string suggest(const std::string& query) {
+  std::string suggest(const std::string& query, Analyzer& analyzer) {
     const SpellingSuggester suggester(db_);
     std::string corrected;
     std::size_t cursor = 0;
     bool changed = false;
-    analyzer_.analyze(query, 1, [&](const AnalyzedTerm& t) {
+    analyzer.analyze(query, 1, [&](const AnalyzedTerm& t) {
+      if (t.joined) return;
       const std::string replacement = suggester.suggest(std::string(t.term));
       if (replacement.empty()) return;
       corrected.append(query, cursor, t.begin - cursor);
@@ -345,8 +345,15 @@ class Searcher::Impl {
     return corrected;
   }
 
+  // One analyzer per query language, made on first use.
+  Analyzer& analyzer_for(const std::string& language) {
+    auto it = analyzers_.find(language);
+    if (it == analyzers_.end()) it = analyzers_.emplace(language, Analyzer(language)).first;
+    return it->second;
+  }
+
   Xapian::Database db_;
-  Analyzer analyzer_;
+  std::map<std::string, Analyzer> analyzers_;
   Analyzer folder_;  // no stemming: wildcard prefixes
 };
 

@@ -48,7 +48,15 @@ std::string SnippetBuilder::build(std::string_view text,
     int index = -1;
     if (auto it = terms.find(t.term); it != terms.end())
       index = static_cast<int>(std::distance(terms.begin(), it));
-    words.push_back({t.begin, t.end, index});
+    if (!t.joined) {
+      words.push_back({t.begin, t.end, index});
+      return;
+    }
+    // A joined compound ("cyber-attack" as "cyberattack") spans its parts, already listed: a
+    // match highlights them.
+    if (index < 0) return;
+    for (auto w = words.rbegin(); w != words.rend() && w->begin >= t.begin; ++w)
+      if (w->term_index < 0) w->term_index = index;
   });
   if (words.empty()) return {};
   window_words = std::max<std::size_t>(window_words, 1);

@@ -25,6 +25,16 @@ TEST(SnippetBuilder, PicksThePassageWithTheMostDistinctTerms) {
   EXPECT_TRUE(s.starts_with("\xE2\x80\xA6")) << s;
 }
 
+TEST(SnippetBuilder, HighlightsTheCompoundForItsJoinedForm) {
+  Analyzer analyzer("english");
+  SnippetBuilder builder(analyzer);
+  const auto s = builder.build("A cyber-attack and a cyber attack.", {"cyberattack"}, 40, "[", "]");
+  EXPECT_EQ(s, "A [cyber]-[attack] and a cyber attack.");
+  const auto parts =
+      builder.build("A cyber-attack and a cyber attack.", {"cyber", "attack"}, 40, "[", "]");
+  EXPECT_EQ(parts, "A [cyber]-[attack] and a [cyber] [attack].");
+}
+
 TEST(SnippetBuilder, EscapesHtmlInTheTextButNotTheMarkers) {
   Analyzer analyzer("english");
   SnippetBuilder builder(analyzer);

@@ -23,6 +23,9 @@ struct SearchRequest {
   std::string query;
   // Juxtaposed words: any of them (ranked by BM25) or all of them.
   bool match_all = false;
+  // Language the query words are analyzed in: the one the articles were indexed with
+  // (Snowball name or ISO 639 code).
+  std::string language = "english";
   std::size_t limit = 10;
   std::size_t offset = 0;
   Bm25Parameters bm25;

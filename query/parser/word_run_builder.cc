@@ -1,0 +1,125 @@
+#include "parser/word_run_builder.h"
+
+#include <algorithm>
+
+#include "newsdex/schema.h"
+
+namespace newsdex {
+namespace {
+
+// Splitting a word into two indexed words is tried for words this long, with parts at least
+// this long: shorter splits are mostly accidents ("tirana" is not "tir" "ana").
+constexpr std::size_t kMinSplitWord = 7;
+constexpr std::size_t kMinSplitPart = 3;
+
+bool ascii_letters(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+Xapian::Query spelling_query(const std::vector<std::string>& terms, std::string_view prefix) {
+  std::vector<Xapian::Query> parts;
+  for (const auto& t : terms) parts.emplace_back(std::string(prefix) + t);
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                       static_cast<Xapian::termcount>(parts.size()));
+}
+
+}  // namespace
+
+bool WordRunBuilder::is_stopword(const std::string& word) {
+  const std::string term = analyzer_.term_for_word(word);
+  return !term.empty() && analyzer_.is_stopword(term);
+}
+
+Xapian::Query WordRunBuilder::concept_query(const std::vector<Spelling>& spellings) const {
+  std::vector<Xapian::Query> body, title;
+  for (const auto& s : spellings) {
+    body.push_back(spelling_query(s, ""));
+    title.push_back(spelling_query(s, schema::kTitlePrefix));
+  }
+  auto combine = [](std::vector<Xapian::Query>& parts) {
+    return parts.size() == 1 ? parts.front()
+                             : Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+  };
+  const Xapian::Query b = combine(body);
+  if (title_weight_ <= 0) return b;
+  return Xapian::Query(
+      Xapian::Query::OP_OR, b,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(title), title_weight_));
+}
+
+std::optional<WordRunBuilder::Spelling> WordRunBuilder::split_into_indexed_words(
+    const std::string& folded) {
+  if (folded.size() < kMinSplitWord || !ascii_letters(folded)) return std::nullopt;
+  std::optional<Spelling> best;
+  Xapian::doccount best_frequency = 0;
+  for (std::size_t k = kMinSplitPart; k + kMinSplitPart <= folded.size(); ++k) {
+    const std::string left = analyzer_.stem_folded(folded.substr(0, k));
+    const Xapian::doccount lf = db_.get_termfreq(left);
+    if (lf == 0) continue;
+    const std::string right = analyzer_.stem_folded(folded.substr(k));
+    const Xapian::doccount rf = db_.get_termfreq(right);
+    if (rf == 0 || std::min(lf, rf) <= best_frequency) continue;
+    best_frequency = std::min(lf, rf);
+    best = Spelling{left, right};
+  }
+  return best;
+}
+
+std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>& words,
+                                                 bool keep_stopwords,
+                                                 std::set<std::string, std::less<>>& highlight,
+                                                 std::vector<std::string>& unknown) {
+  struct Word {
+    std::string text;
+    std::string folded;               // single words only
+    std::vector<Spelling> spellings;  // the first is the word as written
+  };
+  std::vector<Word> kept;
+  for (const auto& text : words) {
+    Spelling parts;
+    std::string joined;
+    analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) {
+      if (t.joined) {
+        joined.assign(t.term);
+      } else {
+        parts.emplace_back(t.term);
+      }
+    });
+    if (parts.empty()) continue;
+    if (parts.size() == 1 && analyzer_.is_stopword(parts[0]) && !keep_stopwords) continue;
+    Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}};
+    if (!joined.empty()) w.spellings.push_back({joined});
+    kept.push_back(std::move(w));
+  }
+
+  // Adjacent single words whose joined form is indexed: "cyber attack" is also "cyberattack".
+  std::vector<bool> paired(kept.size(), false);
+  for (std::size_t i = 0; i + 1 < kept.size(); ++i) {
+    if (kept[i].folded.empty() || kept[i + 1].folded.empty()) continue;
+    const std::string joined = analyzer_.stem_folded(kept[i].folded + kept[i + 1].folded);
+    if (db_.get_termfreq(joined) == 0) continue;
+    kept[i].spellings.push_back({joined});
+    kept[i + 1].spellings.push_back({joined});
+    paired[i] = paired[i + 1] = true;
+  }
+  // A single word that is two indexed words: "cyberattack" is also "cyber attack".
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (paired[i] || kept[i].folded.empty()) continue;
+    if (auto split = split_into_indexed_words(kept[i].folded)) kept[i].spellings.push_back(*split);
+  }
+
+  std::vector<Xapian::Query> queries;
+  for (const auto& w : kept) {
+    bool known = false;
+    for (const auto& s : w.spellings) {
+      highlight.insert(s.begin(), s.end());
+      known |= s.size() > 1 || db_.get_termfreq(s[0]) > 0;
+    }
+    if (!known) unknown.push_back(w.text);
+    queries.push_back(concept_query(w.spellings));
+  }
+  return queries;
+}
+
+}  // namespace newsdex
