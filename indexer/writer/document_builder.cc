@@ -30,15 +30,20 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
   Analyzer& analyzer = analyzer_for(article.language);
 
+  // The joined form of a hyphenated compound is the same word as its parts: it gets its
+  // position (phrases and lookups find it) but no wdf, so it adds neither weight nor length and
+  // a query for the concept counts the word once.
   std::uint32_t next = analyzer.analyze(article.title, 1, [&](const AnalyzedTerm& t) {
-    const std::string term(t.term);
-    doc.add_posting(term, t.position);
+    const Xapian::termcount wdf = t.joined ? 0 : 1;
+    term_buffer_.assign(t.term);
+    doc.add_posting(term_buffer_, t.position, wdf);
     term_buffer_.assign(schema::kTitlePrefix);
     term_buffer_.append(t.term);
-    doc.add_posting(term_buffer_, t.position);
+    doc.add_posting(term_buffer_, t.position, wdf);
   });
   analyzer.analyze(article.body, next + schema::kBodyPositionGap, [&](const AnalyzedTerm& t) {
-    doc.add_posting(std::string(t.term), t.position);
+    term_buffer_.assign(t.term);
+    doc.add_posting(term_buffer_, t.position, t.joined ? 0 : 1);
   });
 
   doc.add_boolean_term(schema::id_term(article.id));
