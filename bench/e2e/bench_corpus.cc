@@ -73,6 +73,10 @@ fs::path bench_corpus_path() {
 }
 
 std::vector<BenchArticle> load_bench_corpus(std::size_t limit) {
+  if (limit == 0) {
+    if (const char* env = std::getenv("NEWSDEX_BENCH_LIMIT"))
+      limit = static_cast<std::size_t>(std::strtoull(env, nullptr, 10));
+  }
   const auto path = bench_corpus_path();
   if (path.empty()) return {};
   const std::string data = read_all(path);

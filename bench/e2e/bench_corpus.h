@@ -13,7 +13,8 @@ struct BenchArticle {
 };
 
 // The Reuters corpus (or the JSON Lines file named by $NEWSDEX_BENCH_CORPUS), plain or gzip'd.
-// Returns an empty vector when no corpus can be found.
+// At most `limit` articles (0: $NEWSDEX_BENCH_LIMIT, else all). Returns an empty vector when no
+// corpus can be found.
 std::vector<BenchArticle> load_bench_corpus(std::size_t limit = 0);
 std::filesystem::path bench_corpus_path();
 
