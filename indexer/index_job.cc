@@ -12,6 +12,7 @@
 #include "newsdex/error.h"
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
+#include "newsdex/stored_article.h"
 #include "newsdex/utf8.h"
 #include "sources/input_walker.h"
 #include "sources/sidecar.h"
@@ -25,6 +26,10 @@ using ProblemSink = std::function<void(const InputProblem&)>;
 
 // Bytes of a file's head that decide whether it is text.
 constexpr std::size_t kSniffBytes = 8192;
+
+// Xapian's uncommitted postings take about this many bytes of memory per byte of article text
+// (measured on Reuters: see docs/index-format.md); the memory budget divides by it.
+constexpr std::size_t kBufferBytesPerTextByte = 12;
 
 // Reads a page or HTML file whole, refusing what is too large, empty or binary.
 std::optional<std::string> read_document(const std::filesystem::path& path, std::size_t max_bytes,
@@ -114,7 +119,8 @@ bool finalize(Article& article, NumericDateOrder date_order, const ProblemSink& 
 
 }  // namespace
 
-IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_problem) {
+IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_problem,
+                          const IndexHooks& hooks) {
   const auto started = std::chrono::steady_clock::now();
   IndexReport report;
   const ProblemSink report_problem = [&](const InputProblem& p) {
@@ -131,19 +137,53 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     }
     if (on_problem) on_problem(p);
   };
+  const auto stop_requested = [&]() { return hooks.should_stop && hooks.should_stop(); };
 
   const auto inputs = walk_inputs(options.inputs, options.format, report_problem);
   SidecarMetadata sidecars;
   if (options.use_sidecars)
     for (const auto& sidecar : inputs.sidecars) sidecars.load(sidecar, report_problem);
 
+  IndexProgress progress;
+  for (const auto& input : inputs.articles) {
+    std::error_code ec;
+    if (input.path != "-") progress.bytes_total += std::filesystem::file_size(input.path, ec);
+  }
+  std::size_t bytes_before_file = 0;
+  std::size_t offset_in_file = 0;
+  const auto report_progress = [&]() {
+    if (!hooks.on_progress) return;
+    progress.articles = report.indexed + report.unchanged;
+    progress.bytes_done = bytes_before_file + offset_in_file;
+    progress.bytes_text = report.bytes_read;
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    hooks.on_progress(progress);
+  };
+
   IndexWriter writer(options.db_path);
+  for (const auto& id : options.delete_ids) {
+    if (writer.remove(schema::id_term(id))) {
+      ++report.deleted;
+    } else {
+      report_problem({"--delete " + id, "no article with this id", ProblemKind::kWarning});
+    }
+  }
+
   DocumentBuilder builder(options.default_language);
   std::size_t since_commit = 0;
+  std::size_t buffered_bytes = 0;
+  const auto commit = [&]() {
+    writer.commit();
+    ++report.commits;
+    since_commit = 0;
+    buffered_bytes = 0;
+  };
   // Ids indexed by this run, so a repeated id is reported (the last one wins).
   std::unordered_map<std::string, std::string> origin_of_id;
 
   const auto index_article = [&](Article&& article) {
+    if (stop_requested()) return;
     if (!finalize(article, options.date_order, report_problem)) return;
     auto [seen, first] = origin_of_id.try_emplace(article.id, article.origin);
     if (!first) {
@@ -154,24 +194,42 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       seen->second = article.origin;
     }
     for (const auto& keyword : article.keywords) writer.note_keyword_field(keyword.name);
-    writer.upsert(schema::id_term(article.id), builder.build(article));
-    ++report.indexed;
-    if (++since_commit >= options.commit_every) {
-      writer.commit();
-      since_commit = 0;
+    const std::string id_term = schema::id_term(article.id);
+    std::string stored = encode_stored_article(article);
+    // The analysis depends on the default language too: a change of it re-indexes.
+    const std::string hash = Fnv1a64().add(stored).add(options.default_language).hex();
+    if (writer.is_unchanged(id_term, hash)) {
+      ++report.unchanged;
+      report_progress();
+      return;
     }
+    const std::size_t text_bytes = article.title.size() + article.body.size();
+    const auto outcome = writer.upsert(id_term, builder.build(article, std::move(stored), hash));
+    ++(outcome == IndexWriter::Outcome::kAdded ? report.added : report.replaced);
+    ++report.indexed;
+    buffered_bytes += text_bytes * kBufferBytesPerTextByte;
+    if (++since_commit >= options.commit_every || buffered_bytes >= options.memory_budget) commit();
+    report_progress();
   };
 
   JsonFieldMap field_map(options.field_map.begin(), options.field_map.end());
   JsonLinesExtractor jsonl(std::move(field_map), options.max_bytes);
   for (const auto& input : inputs.articles) {
+    if (stop_requested()) break;
     const std::string name = input.path.string();
+    std::error_code ec;
+    const std::size_t file_size = name == "-" ? 0 : std::filesystem::file_size(input.path, ec);
+    offset_in_file = 0;
     if (input.format == InputFormat::kJsonLines) {
-      report.bytes_read += jsonl.read(name, index_article, report_problem);
+      report.bytes_read +=
+          jsonl.read(name, index_article, report_problem, &offset_in_file, hooks.should_stop);
+      bytes_before_file += file_size;
+      offset_in_file = 0;
       continue;
     }
     std::string error;
     auto text = read_document(input.path, options.max_bytes, error);
+    bytes_before_file += file_size;
     if (!text) {
       report_problem({name, error, ProblemKind::kSkipped});
       continue;
@@ -194,7 +252,8 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     sidecars.apply(input.path, article);
     index_article(std::move(article));
   }
-  writer.commit();
+  commit();
+  report.interrupted = stop_requested();
   report.documents_in_db = writer.document_count();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

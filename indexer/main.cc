@@ -1,8 +1,12 @@
 // newsdex-index: builds or updates a newsdex database from article files.
 //
 // Exit status: 0 every article indexed; 3 indexed, but some inputs were skipped;
-// 1 nothing could be indexed (or the database could not be opened); 2 usage error.
+// 1 nothing could be indexed (or the database could not be opened); 2 usage error;
+// 128 + signal number when SIGINT/SIGTERM stopped the run (after committing what was indexed).
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,6 +14,8 @@
 
 #include "newsdex/error.h"
 #include "newsdex/index_job.h"
+#include "newsdex/index_maintenance.h"
+#include "progress_printer.h"
 
 namespace po = boost::program_options;
 
@@ -36,6 +42,45 @@ void write_json_string(std::ostream& out, std::string_view s) {
   out << '"';
 }
 
+// The one piece of global state: a signal handler can reach nothing else. It only records the
+// signal; the run polls it between articles and stops after a commit.
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int signal) {
+  g_stop_signal = signal;
+}
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int print_stats(const std::string& db_path) {
+  const auto stats = newsdex::index_stats(db_path);
+  std::printf("articles        %llu\n", static_cast<unsigned long long>(stats.articles));
+  std::printf("distinct terms  %llu\n", static_cast<unsigned long long>(stats.distinct_terms));
+  std::printf("indexed words   %llu\n", static_cast<unsigned long long>(stats.total_words));
+  std::printf("size on disk    %.1f MB (%.0f bytes/article)\n",
+              static_cast<double>(stats.bytes_on_disk) / 1e6,
+              stats.articles
+                  ? static_cast<double>(stats.bytes_on_disk) / static_cast<double>(stats.articles)
+                  : 0.0);
+  std::printf("dates           %s .. %s\n",
+              stats.first_date.empty() ? "(none)" : stats.first_date.c_str(),
+              stats.last_date.empty() ? "(none)" : stats.last_date.c_str());
+  std::printf("outlets         %zu%s\n", stats.outlets.size(),
+              stats.outlets.size() >= 50 ? "+ (the 50 largest below)" : "");
+  for (const auto& [outlet, count] : stats.outlets)
+    std::printf("  %8llu  %s\n", static_cast<unsigned long long>(count), outlet.c_str());
+  std::string fields;
+  for (const auto& f : stats.keyword_fields) fields += (fields.empty() ? "" : ", ") + f;
+  std::printf("keyword fields  %s\n", fields.empty() ? "(none)" : fields.c_str());
+  return kExitOk;
+}
+
 const char* kind_name(newsdex::ProblemKind kind) {
   switch (kind) {
     case newsdex::ProblemKind::kSkipped:
@@ -52,8 +97,10 @@ const char* kind_name(newsdex::ProblemKind kind) {
 
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
-  std::string format, date_order, report_path;
+  std::string format, date_order, report_path, delete_from;
   std::vector<std::string> maps;
+  std::size_t memory_mib = 512;
+  double progress_seconds = 5;
   po::options_description visible(
       "Usage: newsdex-index --db PATH INPUT...\n\n"
       "Indexes news articles into a newsdex database. INPUT is a file, a folder (walked\n"
@@ -62,8 +109,10 @@ int main(int argc, char** argv) {
       "pages (.html, .htm). Sidecar files named *.meta.jsonl beside page files\n"
       "({\"file\": NAME, \"outlet\": …, \"date\": …, \"title\": …, \"url\": …}) override what\n"
       "is found in the text. See docs/ingestion.md.\n\n"
+      "Also: newsdex-index --db PATH --delete ID... | --delete-from FILE | --compact | --stats\n\n"
       "Exit status: 0 all indexed, 3 indexed with items skipped, 1 nothing indexed or\n"
-      "database error, 2 usage error.\n\nOptions");
+      "database error, 2 usage error, 128+N stopped by signal N (SIGINT, SIGTERM) after a\n"
+      "commit: re-running the same command finishes the job.\n\nOptions");
   visible.add_options()("help,h", "show this help")("db", po::value(&options.db_path)->required(),
                                                     "database folder (created when missing)")(
       "format", po::value(&format), "read every input as txt, jsonl or html")(
@@ -75,11 +124,20 @@ int main(int argc, char** argv) {
       "date-order", po::value(&date_order),
       "dmy or mdy: how to read numeric dates such as 8/9/2022 (default: not as dates)")(
       "report", po::value(&report_path), "write every skipped or repaired item as a JSON line")(
+      "delete", po::value(&options.delete_ids)->multitoken(), "delete the articles with these ids")(
+      "delete-from", po::value(&delete_from),
+      "delete the articles whose ids a file lists, one a line")(
+      "compact", "compact the database in place (safely: a copy, then an atomic swap)")(
+      "stats", "print article count, terms, size, date range, outlets and keyword fields")(
+      "memory", po::value(&memory_mib)->default_value(512),
+      "commit when uncommitted postings are estimated to pass this many MiB")(
       "no-sidecar", "ignore *.meta.jsonl sidecar files")(
       "language", po::value(&options.default_language)->default_value("english"),
       "stemming language for articles that do not state one")(
       "batch", po::value(&options.commit_every)->default_value(10000), "articles per commit")(
-      "quiet,q", "print only problems");
+      "progress-every", po::value(&progress_seconds)->default_value(5),
+      "seconds between progress log lines when stdout is not a terminal")("quiet,q",
+                                                                          "print only problems");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
   po::options_description all;
@@ -95,7 +153,14 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     po::notify(vm);
-    if (options.inputs.empty()) throw po::error("no INPUT given");
+    const bool maintenance = vm.count("compact") || vm.count("stats");
+    const bool deleting = !options.delete_ids.empty() || !delete_from.empty();
+    if (options.inputs.empty() && !maintenance && !deleting) throw po::error("no INPUT given");
+    if (maintenance && (!options.inputs.empty() || deleting))
+      throw po::error("--compact and --stats take no INPUT, --delete or --delete-from");
+    if (memory_mib == 0) throw po::error("--memory must be at least 1 (MiB)");
+    if (progress_seconds <= 0) throw po::error("--progress-every must be positive");
+    options.memory_budget = memory_mib << 20;
     if (options.commit_every == 0) throw po::error("--batch must be at least 1");
     if (format == "txt")
       options.format = newsdex::InputFormat::kPageText;
@@ -131,6 +196,29 @@ int main(int argc, char** argv) {
   options.use_sidecars = vm.count("no-sidecar") == 0;
   const bool quiet = vm.count("quiet") > 0;
 
+  try {
+    if (vm.count("stats")) return print_stats(options.db_path);
+    if (vm.count("compact")) {
+      newsdex::compact_index(options.db_path);
+      if (!quiet) std::printf("compacted %s\n", options.db_path.c_str());
+      return kExitOk;
+    }
+  } catch (const newsdex::Error& e) {
+    std::cerr << "newsdex-index: " << e.what() << "\n";
+    return kExitFailed;
+  }
+  if (!delete_from.empty()) {
+    std::ifstream in(delete_from);
+    if (!in) {
+      std::cerr << "newsdex-index: cannot read " << delete_from << "\n";
+      return kExitUsage;
+    }
+    for (std::string line; std::getline(in, line);) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!line.empty()) options.delete_ids.push_back(line);
+    }
+  }
+
   std::ofstream report_file;
   if (!report_path.empty()) {
     report_file.open(report_path, std::ios::trunc);
@@ -140,26 +228,47 @@ int main(int argc, char** argv) {
     }
   }
 
+  newsdex::ProgressPrinter progress(
+      quiet                   ? newsdex::ProgressPrinter::Mode::kOff
+      : isatty(STDOUT_FILENO) ? newsdex::ProgressPrinter::Mode::kLiveLine
+                              : newsdex::ProgressPrinter::Mode::kLogLines,
+      std::cerr, std::chrono::milliseconds(static_cast<long>(progress_seconds * 1000)));
+  newsdex::IndexHooks hooks;
+  hooks.on_progress = [&](const newsdex::IndexProgress& p) { progress.update(p); };
+  hooks.should_stop = [] { return g_stop_signal != 0; };
+  install_stop_handlers();
+
   try {
-    const auto report = newsdex::run_index_job(options, [&](const newsdex::InputProblem& p) {
-      std::cerr << p.origin << ": " << kind_name(p.kind) << ": " << p.reason << "\n";
-      if (report_file.is_open()) {
-        report_file << "{\"origin\":";
-        write_json_string(report_file, p.origin);
-        report_file << ",\"action\":\"" << kind_name(p.kind) << "\",\"reason\":";
-        write_json_string(report_file, p.reason);
-        report_file << "}\n";
-      }
-    });
+    const auto report = newsdex::run_index_job(
+        options,
+        [&](const newsdex::InputProblem& p) {
+          progress.finish();
+          std::cerr << p.origin << ": " << kind_name(p.kind) << ": " << p.reason << "\n";
+          if (report_file.is_open()) {
+            report_file << "{\"origin\":";
+            write_json_string(report_file, p.origin);
+            report_file << ",\"action\":\"" << kind_name(p.kind) << "\",\"reason\":";
+            write_json_string(report_file, p.reason);
+            report_file << "}\n";
+          }
+        },
+        hooks);
+    progress.finish();
     if (!quiet) {
       std::printf(
-          "indexed %zu articles, skipped %zu, repaired %zu, warnings %zu, in %.2f s "
-          "(%.1f MB/s; %zu in database)\n",
-          report.indexed, report.skipped, report.repaired, report.warnings, report.seconds,
+          "indexed %zu articles (added %zu, replaced %zu), unchanged %zu, deleted %zu, "
+          "skipped %zu, repaired %zu, warnings %zu, in %.2f s (%.1f MB/s; %zu in database)\n",
+          report.indexed, report.added, report.replaced, report.unchanged, report.deleted,
+          report.skipped, report.repaired, report.warnings, report.seconds,
           report.seconds > 0 ? static_cast<double>(report.bytes_read) / 1e6 / report.seconds : 0,
           report.documents_in_db);
     }
-    if (report.indexed == 0) {
+    if (report.interrupted) {
+      std::cerr << "newsdex-index: stopped by signal " << g_stop_signal
+                << " after committing; run the same command again to finish\n";
+      return 128 + g_stop_signal;
+    }
+    if (report.indexed == 0 && report.unchanged == 0 && report.deleted == 0) {
       std::cerr << "newsdex-index: no article could be indexed\n";
       return kExitFailed;
     }

@@ -10,7 +10,9 @@ namespace newsdex {
 
 std::size_t JsonLinesExtractor::read(const std::string& path,
                                      const std::function<void(Article&&)>& on_article,
-                                     const std::function<void(const InputProblem&)>& on_problem) {
+                                     const std::function<void(const InputProblem&)>& on_problem,
+                                     std::size_t* disk_offset,
+                                     const std::function<bool()>& should_stop) {
   const std::string name = path == "-" ? "<stdin>" : path;
   LineReader reader(path);
   if (!reader.ok()) {
@@ -22,6 +24,8 @@ std::size_t JsonLinesExtractor::read(const std::string& path,
   std::size_t bytes = 0;
   while (reader.next(line)) {
     ++line_number;
+    if (disk_offset) *disk_offset = reader.disk_offset();
+    if (should_stop && should_stop()) break;
     bytes += line.size() + 1;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const auto origin = name + ":" + std::to_string(line_number);

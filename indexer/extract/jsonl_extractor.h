@@ -19,9 +19,13 @@ class JsonLinesExtractor {
   JsonLinesExtractor(JsonFieldMap field_map, std::size_t max_line_bytes)
       : field_map_(std::move(field_map)), max_line_bytes_(max_line_bytes) {}
 
-  // Returns the bytes read (uncompressed).
+  // Returns the bytes read (uncompressed). `disk_offset`, when given, follows the position in
+  // the file as stored (compressed for gzip), for progress displays. `should_stop` is polled
+  // between lines.
   std::size_t read(const std::string& path, const std::function<void(Article&&)>& on_article,
-                   const std::function<void(const InputProblem&)>& on_problem);
+                   const std::function<void(const InputProblem&)>& on_problem,
+                   std::size_t* disk_offset = nullptr,
+                   const std::function<bool()>& should_stop = {});
 
  private:
   JsonFieldMap field_map_;

@@ -18,6 +18,11 @@ LineReader::~LineReader() {
   if (file_) gzclose(file_);
 }
 
+std::size_t LineReader::disk_offset() const {
+  const auto offset = file_ ? gzoffset(file_) : 0;
+  return offset > 0 ? static_cast<std::size_t>(offset) : 0;
+}
+
 bool LineReader::refill() {
   if (eof_) return false;
   buffer_.erase(0, pos_);

@@ -21,6 +21,8 @@ class LineReader {
   bool next(std::string& line);
   // Empty after a clean end of input; else why reading stopped ("truncated gzip data", ...).
   const std::string& error() const { return error_; }
+  // Bytes of the file consumed so far, as stored (compressed for gzip).
+  std::size_t disk_offset() const;
 
  private:
   bool refill();

@@ -26,7 +26,8 @@ Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   return it->second;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article) {
+Xapian::Document DocumentBuilder::build(const Article& article, std::string stored,
+                                        const std::string& content_hash) {
   Xapian::Document doc;
   Analyzer& analyzer = analyzer_for(article.language);
 
@@ -67,7 +68,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   for (const auto& keyword : article.keywords)
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
-  doc.set_data(encode_stored_article(article));
+  doc.add_value(schema::kContentHashSlot, content_hash);
+  doc.set_data(std::move(stored));
   return doc;
 }
 

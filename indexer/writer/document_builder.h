@@ -18,7 +18,10 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(std::string default_language);
 
-  Xapian::Document build(const Article& article);
+  // `stored` is encode_stored_article(article) and `content_hash` its hash (computed by the
+  // caller, which needs them first to skip unchanged articles).
+  Xapian::Document build(const Article& article, std::string stored,
+                         const std::string& content_hash);
 
  private:
   Analyzer& analyzer_for(const std::string& language);

@@ -42,11 +42,34 @@ void IndexWriter::note_keyword_field(const std::string& name) {
   if (keyword_fields_.insert(name).second) keyword_fields_changed_ = true;
 }
 
-void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& document) {
+bool IndexWriter::is_unchanged(const std::string& id_term, const std::string& content_hash) const {
   try {
+    auto posting = db_.postlist_begin(id_term);
+    if (posting == db_.postlist_end(id_term)) return false;
+    return db_.get_document(*posting).get_value(schema::kContentHashSlot) == content_hash;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot read document: " + e.get_description());
+  }
+}
+
+IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
+                                         const Xapian::Document& document) {
+  try {
+    const bool existed = db_.term_exists(id_term);
     db_.replace_document(id_term, document);
+    return existed ? Outcome::kReplaced : Outcome::kAdded;
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot write document: " + e.get_description());
+  }
+}
+
+bool IndexWriter::remove(const std::string& id_term) {
+  try {
+    if (!db_.term_exists(id_term)) return false;
+    db_.delete_document(id_term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot delete document: " + e.get_description());
   }
 }
 

@@ -15,8 +15,15 @@ class IndexWriter {
   // cannot be opened or was built by another schema version.
   explicit IndexWriter(const std::string& path);
 
+  enum class Outcome { kAdded, kReplaced };
+
+  // True when the database holds a document with this id term and content hash: indexing it
+  // again would change nothing, so it can be skipped before any analysis.
+  bool is_unchanged(const std::string& id_term, const std::string& content_hash) const;
   // Adds the document, replacing any document with the same id term.
-  void upsert(const std::string& id_term, const Xapian::Document& document);
+  Outcome upsert(const std::string& id_term, const Xapian::Document& document);
+  // Deletes the document with this id term; false when there is none.
+  bool remove(const std::string& id_term);
   // Records a keyword field name; the list is stored with the next commit.
   void note_keyword_field(const std::string& name);
   void commit();

@@ -1,6 +1,7 @@
 #include "cli_runner.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,6 +53,74 @@ CommandResult run_command(const std::string& binary, const std::vector<std::stri
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = slurp(out_path);
   result.err = slurp(err_path);
+  return result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::string& binary,
+                                     const std::vector<std::string>& args) {
+  dir_ = std::filesystem::temp_directory_path() /
+         ("newsdex-bg-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir_);
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    const int out = open((dir_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open((dir_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fds[0], 0);
+    close(fds[1]);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(binary.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(fds[0]);
+  stdin_fd_ = fds[1];
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  close_stdin();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+void BackgroundProcess::write_stdin(const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const auto n = ::write(stdin_fd_, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void BackgroundProcess::close_stdin() {
+  if (stdin_fd_ >= 0) close(stdin_fd_);
+  stdin_fd_ = -1;
+}
+
+void BackgroundProcess::signal(int sig) {
+  kill(pid_, sig);
+}
+
+CommandResult BackgroundProcess::wait() {
+  close_stdin();
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(dir_ / "out");
+  result.err = slurp(dir_ / "err");
   return result;
 }
 

@@ -16,6 +16,25 @@ struct CommandResult {
 CommandResult run_command(const std::string& binary, const std::vector<std::string>& args,
                           const std::string& stdin_text = {});
 
+// A process running while the test goes on: its stdin is a pipe the test may keep open (to
+// hold it mid-run), its output goes to files read after wait().
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::string& binary, const std::vector<std::string>& args);
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+  void write_stdin(const std::string& text);
+  void close_stdin();
+  void signal(int sig);
+  CommandResult wait();
+
+ private:
+  std::filesystem::path dir_;
+  int stdin_fd_ = -1;
+  int pid_ = -1;
+};
+
 // A fresh, empty directory removed when the object goes out of scope.
 class TempDir {
  public:

@@ -32,6 +32,27 @@ struct IndexOptions {
   NumericDateOrder date_order = NumericDateOrder::kNone;
   // Canonical article field -> the JSON key to read it from (`--map body=story`).
   std::map<std::string, std::string> field_map;
+  // Articles to delete (by id) before indexing the inputs.
+  std::vector<std::string> delete_ids;
+  // Commit when the estimated memory of uncommitted postings passes this many bytes.
+  std::size_t memory_budget = 512u << 20;
+};
+
+// Where an indexing run is, for progress displays.
+struct IndexProgress {
+  std::size_t articles = 0;     // indexed, replaced or found unchanged so far
+  std::size_t bytes_done = 0;   // input bytes consumed, as stored on disk (compressed for .gz)
+  std::size_t bytes_total = 0;  // on-disk size of all inputs; 0 when unknown (stdin)
+  std::size_t bytes_text = 0;   // uncompressed bytes read
+  double seconds = 0;
+};
+
+// Optional hooks into a run.
+struct IndexHooks {
+  // Called after each article (cheap; rate-limit displays on the receiving side).
+  std::function<void(const IndexProgress&)> on_progress;
+  // Polled between articles: true stops the run after committing what was indexed.
+  std::function<bool()> should_stop;
 };
 
 enum class ProblemKind {
@@ -48,7 +69,13 @@ struct InputProblem {
 };
 
 struct IndexReport {
-  std::size_t indexed = 0;
+  std::size_t indexed = 0;  // added + replaced
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;  // same id and content as already indexed: not rewritten
+  std::size_t deleted = 0;
+  std::size_t commits = 0;
+  bool interrupted = false;  // should_stop ended the run early (after a commit)
   std::size_t skipped = 0;
   std::size_t repaired = 0;
   std::size_t warnings = 0;
@@ -62,6 +89,7 @@ struct IndexReport {
 // Throws DatabaseLockedError when another writer holds the database and DatabaseError when it
 // cannot be opened or belongs to another schema version.
 IndexReport run_index_job(const IndexOptions& options,
-                          const std::function<void(const InputProblem&)>& on_problem = {});
+                          const std::function<void(const InputProblem&)>& on_problem = {},
+                          const IndexHooks& hooks = {});
 
 }  // namespace newsdex
