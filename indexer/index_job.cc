@@ -196,8 +196,13 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     for (const auto& keyword : article.keywords) writer.note_keyword_field(keyword.name);
     const std::string id_term = schema::id_term(article.id);
     std::string stored = encode_stored_article(article);
-    // The analysis depends on the default language too: a change of it re-indexes.
-    const std::string hash = Fnv1a64().add(stored).add(options.default_language).hex();
+    // The terms depend on the default language and the schema (analysis rules) too: a change
+    // of either re-indexes.
+    const std::string hash = Fnv1a64()
+                                 .add(stored)
+                                 .add(options.default_language)
+                                 .add(std::to_string(schema::kSchemaVersion))
+                                 .hex();
     if (writer.is_unchanged(id_term, hash)) {
       ++report.unchanged;
       report_progress();

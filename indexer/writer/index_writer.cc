@@ -1,5 +1,7 @@
 #include "writer/index_writer.h"
 
+#include <filesystem>
+
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
 
@@ -7,6 +9,10 @@ namespace newsdex {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
+  // Xapian creates the database folder but not its parents: `--db data/news.db` should work.
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   try {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError&) {

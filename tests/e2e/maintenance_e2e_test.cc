@@ -169,6 +169,14 @@ TEST_F(Maintenance, SigintStopsAfterACommitAndARerunFinishes) {
             static_cast<std::uint64_t>(kArticles));
 }
 
+TEST_F(Maintenance, MissingParentFoldersOfTheDatabaseAreCreated) {
+  write_corpus(3);
+  const auto nested = dir_.path() / "a" / "b" / "news.db";
+  const auto run = run_command(NEWSDEX_INDEX_BIN, {"--db", nested.string(), corpus().string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(query_json(nested, "harbour").total, 3u);
+}
+
 TEST_F(Maintenance, MaintenanceOptionsAreChecked) {
   EXPECT_EQ(index({"--compact", "x.jsonl"}).exit_code, 2);
   EXPECT_EQ(index({"--stats", "--delete", "a"}).exit_code, 2);

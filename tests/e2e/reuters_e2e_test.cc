@@ -82,17 +82,14 @@ class Reuters : public ::testing::Test {
   static void SetUpTestSuite() {
     source_ = load_source();
     ASSERT_EQ(source_.size(), 21578u) << "cannot read " << kCorpus;
-    dir_ = std::make_unique<TempDir>();
-    const auto run = run_command(NEWSDEX_INDEX_BIN, {"--db", db().string(), "--quiet", kCorpus});
-    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_TRUE(std::filesystem::exists(db())) << "the reuters_index ctest fixture builds it";
   }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::filesystem::path db() { return dir_->path() / "reuters.db"; }
+  // Built by the reuters_index ctest fixture (newsdex-index on the bundled corpus).
+  static std::filesystem::path db() { return NEWSDEX_REUTERS_DB; }
   static std::uint64_t count_where(const std::function<bool(const SourceArticle&)>& pred) {
     return static_cast<std::uint64_t>(std::count_if(
         source_.begin(), source_.end(), [&](const auto& kv) { return pred(kv.second); }));
   }
-  static inline std::unique_ptr<TempDir> dir_;
   static inline std::map<std::string, SourceArticle> source_;
 };
 
