@@ -5,9 +5,13 @@
 #include <simdjson.h>
 #include <zlib.h>
 
+#include <signal.h>
+
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "cli_runner.h"
 #include "query_json.h"
@@ -181,6 +185,42 @@ TEST_F(Reuters, BadQueriesExitTwo) {
   EXPECT_EQ(query_json(db(), "topics:(cocoa").exit_code, 2);
   EXPECT_EQ(query_json(db(), "colour:red").exit_code, 2);
   EXPECT_NE(query_json(db(), "colour:red").err.find("topics"), std::string::npos);
+}
+
+TEST(ReutersCrash, KilledRunsResumeToTheCleanRunsDatabase) {
+  TempDir dir;
+  const auto clean = dir.path() / "clean.db";
+  const auto crashed = dir.path() / "crashed.db";
+  ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN, {"--db", clean.string(), "--quiet", kCorpus}).exit_code,
+            0);
+  // Kill -9 twice at different points, then finish with the same command.
+  for (const int delay_ms : {1500, 4000}) {
+    BackgroundProcess run(NEWSDEX_INDEX_BIN,
+                          {"--db", crashed.string(), "--quiet", "--batch", "1000", kCorpus});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    run.signal(SIGKILL);
+    const auto killed = run.wait();
+    if (killed.exit_code == 0) continue;  // finished first: nothing to recover
+    EXPECT_EQ(killed.exit_code, 128 + SIGKILL);
+    // The database opens at its last commit: whole batches, no half-written article.
+    const auto total =
+        query_json(crashed, "NOT zzzznotaword", {"--exact-total", "--limit", "0"}).total;
+    EXPECT_EQ(total % 1000, 0u) << total;
+  }
+  const auto finish =
+      run_command(NEWSDEX_INDEX_BIN, {"--db", crashed.string(), "--quiet", kCorpus});
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  for (const char* q : {"cocoa", "oil prices", "\"interest rates\"", "topics:grain wheat",
+                        "date:1987-04 dollar", "bank NEAR/3 rates"}) {
+    const auto a = query_json(clean, q, {"--limit", "20", "--exact-total"});
+    const auto b = query_json(crashed, q, {"--limit", "20", "--exact-total"});
+    EXPECT_EQ(a.total, b.total) << q;
+    ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
+    for (std::size_t i = 0; i < a.hits.size(); ++i) {
+      EXPECT_EQ(a.hits[i].id, b.hits[i].id) << q << " #" << i;
+      EXPECT_DOUBLE_EQ(a.hits[i].score, b.hits[i].score) << q << " #" << i;
+    }
+  }
 }
 
 }  // namespace
