@@ -18,7 +18,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-BUILD_DIR=build-fuzz BUILD_TYPE=Debug \
+BUILD_DIR=build-fuzz BUILD_TYPE=Debug BUILD_TARGET=query_parser_fuzz \
   CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DNEWSDEX_SANITIZERS=ON -DNEWSDEX_BUILD_FUZZERS=ON -DNEWSDEX_BUILD_BENCH=OFF" \
   scripts/setup.sh
 corpus="$(mktemp -d)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages newsdex needs (skipping those present) and configures + builds.
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default Release),
-#              CMAKE_ARGS (extra arguments for cmake's configure step).
+#              CMAKE_ARGS (extra arguments for cmake's configure step),
+#              BUILD_TARGET (build only this target; default: everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,4 +27,4 @@ fi
 build_dir="${BUILD_DIR:-build}"
 # shellcheck disable=SC2086  # CMAKE_ARGS is a list of arguments
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$build_dir" -j"$(nproc)"
+cmake --build "$build_dir" -j"$(nproc)" ${BUILD_TARGET:+--target "$BUILD_TARGET"}

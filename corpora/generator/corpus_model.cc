@@ -270,10 +270,11 @@ CorpusModel CorpusModel::train(const std::filesystem::path& path) {
         std::string_view text;
         if (value.get(text)) continue;
         std::int64_t previous = -1;
+        const bool is_title = key == "title";  // lambdas cannot capture structured bindings
         for_each_word(text, [&](const std::string& w) {
           const auto id = id_of(w);
           ++counts[id];
-          if (key == "title") {
+          if (is_title) {
             ++title_words;
             return;
           }
