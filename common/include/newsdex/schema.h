@@ -28,8 +28,8 @@ inline constexpr std::string_view kUrlPrefix = "U";       // url as written (boo
 inline constexpr std::string_view kKeywordFieldsKey = "newsdex.keyword_fields";
 
 // Value slots.
-inline constexpr unsigned kDateSlot = 0;    // ISO 8601 date string: sorts chronologically
-inline constexpr unsigned kOutletSlot = 1;  // outlet as stored, for facets and collapsing
+inline constexpr unsigned kDateSlot = 0;         // ISO 8601 date string: sorts chronologically
+inline constexpr unsigned kOutletSlot = 1;       // outlet as stored, for facets and collapsing
 inline constexpr unsigned kContentHashSlot = 2;  // FNV-1a of the stored record: skip unchanged
 
 // Body positions start this far after the last title position, so phrases never span both.
