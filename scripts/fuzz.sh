@@ -6,19 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 
-packages=(clang libclang-rt-14-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=""
-  [[ $(id -u) -ne 0 ]] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-BUILD_DIR=build-fuzz BUILD_TYPE=Debug BUILD_TARGET=query_parser_fuzz \
+EXTRA_PACKAGES="clang libclang-rt-14-dev" BUILD_DIR=build-fuzz BUILD_TYPE=Debug \
+  BUILD_TARGET=query_parser_fuzz \
   CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DNEWSDEX_SANITIZERS=ON -DNEWSDEX_BUILD_FUZZERS=ON -DNEWSDEX_BUILD_BENCH=OFF" \
   scripts/setup.sh
 corpus="$(mktemp -d)"

@@ -2,7 +2,8 @@
 # Installs the Debian packages newsdex needs (skipping those present) and configures + builds.
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default Release),
 #              CMAKE_ARGS (extra arguments for cmake's configure step),
-#              BUILD_TARGET (build only this target; default: everything).
+#              BUILD_TARGET (build only this target; default: everything),
+#              EXTRA_PACKAGES (more Debian packages to install, for other builds such as fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ packages=(
   libxapian-dev libicu-dev libboost-program-options-dev libsimdjson-dev libxml2-dev
   libgtest-dev libbenchmark-dev libsqlite3-dev zlib1g-dev
 )
+# shellcheck disable=SC2206  # a space-separated list
+packages+=(${EXTRA_PACKAGES:-})
 
 missing=()
 for p in "${packages[@]}"; do

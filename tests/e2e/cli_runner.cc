@@ -25,35 +25,9 @@ std::string slurp(const std::filesystem::path& p) {
 
 CommandResult run_command(const std::string& binary, const std::vector<std::string>& args,
                           const std::string& stdin_text) {
-  TempDir io;
-  const auto out_path = io.path() / "out";
-  const auto err_path = io.path() / "err";
-  const auto in_path = io.path() / "in";
-  std::ofstream(in_path, std::ios::binary) << stdin_text;
-
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int in = open(in_path.c_str(), O_RDONLY);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(binary.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
-  return result;
+  BackgroundProcess process(binary, args);
+  process.write_stdin(stdin_text);
+  return process.wait();
 }
 
 BackgroundProcess::BackgroundProcess(const std::string& binary,
@@ -61,8 +35,11 @@ BackgroundProcess::BackgroundProcess(const std::string& binary,
   dir_ = std::filesystem::temp_directory_path() /
          ("newsdex-bg-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir_);
+  // A child that exits without reading its stdin must not kill the test with SIGPIPE.
+  ::signal(SIGPIPE, SIG_IGN);
   int fds[2];
-  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec, so other children started meanwhile do not hold this stdin open.
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
