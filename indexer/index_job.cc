@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "extract/html_extractor.h"
@@ -18,6 +20,7 @@
 #include "sources/sidecar.h"
 #include "writer/document_builder.h"
 #include "writer/index_writer.h"
+#include "writer/sharded_builder.h"
 
 namespace newsdex {
 namespace {
@@ -30,6 +33,10 @@ constexpr std::size_t kSniffBytes = 8192;
 // Xapian's uncommitted postings take about this many bytes of memory per byte of article text
 // (measured on Reuters: see docs/index-format.md); the memory budget divides by it.
 constexpr std::size_t kBufferBytesPerTextByte = 12;
+
+// Articles per shard of a parallel build: Xapian's cost per posting grows with its buffer, and
+// shards of 250 to 1000 articles were the fastest measured (docs/index-format.md).
+constexpr std::size_t kShardArticles = 1000;
 
 // Reads a page or HTML file whole, refusing what is too large, empty or binary.
 std::optional<std::string> read_document(const std::filesystem::path& path, std::size_t max_bytes,
@@ -117,6 +124,39 @@ bool finalize(Article& article, NumericDateOrder date_order, const ProblemSink& 
   return true;
 }
 
+// Scratch space of a sharded build, beside the database so that the final swap is a rename.
+std::filesystem::path sharded_work_dir(const std::string& db_path) {
+  const auto target = std::filesystem::absolute(db_path);
+  return target.parent_path() / (target.filename().string() + ".build");
+}
+
+// A new (or empty) database is built in parallel shards and swapped in at the end; an existing
+// one is updated in place, so that adding a few articles costs time for those articles only.
+// Standard input is always indexed in place: a stream may never end, and its articles should
+// become searchable commit by commit.
+std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
+                                                   const WalkedInputs& inputs,
+                                                   const IndexWriter& writer) {
+  if (writer.document_count() > 0) return std::nullopt;
+  for (const auto& input : inputs.articles)
+    if (input.path == "-") return std::nullopt;
+  const std::size_t jobs =
+      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // The writer's lock is held, so a leftover work folder is from a killed run.
+  const auto work_dir = sharded_work_dir(options.db_path);
+  std::error_code ec;
+  std::filesystem::remove_all(work_dir, ec);
+  ShardedBuilder::Options sharded;
+  sharded.work_dir = work_dir;
+  sharded.jobs = jobs;
+  sharded.default_language = options.default_language;
+  sharded.chunk_articles = std::min(options.commit_every, kShardArticles);
+  // Per job: one chunk in Xapian's buffer and two waiting in the queue.
+  sharded.chunk_text_bytes =
+      std::max<std::size_t>(1, options.memory_budget / ((kBufferBytesPerTextByte + 4) * jobs));
+  return std::optional<ShardedBuilder>(std::in_place, std::move(sharded));
+}
+
 }  // namespace
 
 IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_problem,
@@ -162,6 +202,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   };
 
   IndexWriter writer(options.db_path);
+  auto sharded = make_sharded_builder(options, inputs, writer);
   for (const auto& id : options.delete_ids) {
     if (writer.remove(schema::id_term(id))) {
       ++report.deleted;
@@ -181,6 +222,12 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   };
   // Ids indexed by this run, so a repeated id is reported (the last one wins).
   std::unordered_map<std::string, std::string> origin_of_id;
+  // For a sharded build: where each id went, and with what content.
+  struct BuiltArticle {
+    Xapian::docid docid = 0;
+    std::string content_hash;
+  };
+  std::unordered_map<std::string, BuiltArticle> built;
 
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
@@ -203,6 +250,24 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
                                  .add(options.default_language)
                                  .add(std::to_string(schema::kSchemaVersion))
                                  .hex();
+    if (sharded) {
+      auto [entry, first_time] = built.try_emplace(article.id);
+      if (!first_time && entry->second.content_hash == hash) {
+        ++report.unchanged;
+        report_progress();
+        return;
+      }
+      if (first_time) {
+        ++report.added;
+      } else {
+        sharded->supersede(entry->second.docid);
+        ++report.replaced;
+      }
+      entry->second = {sharded->add(std::move(article), std::move(stored), hash), hash};
+      ++report.indexed;
+      report_progress();
+      return;
+    }
     if (writer.is_unchanged(id_term, hash)) {
       ++report.unchanged;
       report_progress();
@@ -257,7 +322,17 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     sidecars.apply(input.path, article);
     index_article(std::move(article));
   }
-  commit();
+  if (sharded) {
+    if (sharded->added() > 0) {
+      const auto merged = sharded_work_dir(options.db_path) / "merged";
+      sharded->finish(merged);
+      writer.replace_with(merged);
+      ++report.commits;
+    }
+    sharded.reset();
+  } else {
+    commit();
+  }
   report.interrupted = stop_requested();
   report.documents_in_db = writer.document_count();
   report.seconds =

@@ -134,10 +134,14 @@ int main(int argc, char** argv) {
       "no-sidecar", "ignore *.meta.jsonl sidecar files")(
       "language", po::value(&options.default_language)->default_value("english"),
       "stemming language for articles that do not state one")(
-      "batch", po::value(&options.commit_every)->default_value(10000), "articles per commit")(
-      "progress-every", po::value(&progress_seconds)->default_value(5),
-      "seconds between progress log lines when stdout is not a terminal")("quiet,q",
-                                                                          "print only problems");
+      "batch", po::value(&options.commit_every)->default_value(10000),
+      "articles per commit when adding to an existing database; shard size (at most 1000) "
+      "when building a new one")(
+      "jobs,j", po::value(&options.jobs)->default_value(0),
+      "threads building a new database, each filling its own shards, merged at the end "
+      "(0: one per core)")("progress-every", po::value(&progress_seconds)->default_value(5),
+                           "seconds between progress log lines when stdout is not a terminal")(
+      "quiet,q", "print only problems");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
   po::options_description all;

@@ -1,17 +1,13 @@
 #include "newsdex/index_maintenance.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-
 #include <xapian.h>
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <random>
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "writer/folder_swap.h"
 
 namespace newsdex {
 namespace {
@@ -76,11 +72,12 @@ void compact_index(const std::string& db_path) {
     if (lock.get_metadata(std::string(schema::kSchemaVersionKey)).empty())
       throw DatabaseError("database " + db_path + " was not built by newsdex");
     Xapian::Database(target.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
-      const std::string reason = std::strerror(errno);
+    try {
+      exchange_folders(fresh, target);
+    } catch (const DatabaseError&) {
       std::error_code ec;
       fs::remove_all(fresh, ec);
-      throw DatabaseError("cannot swap in the compacted database: " + reason);
+      throw;
     }
   } catch (const Xapian::DatabaseLockError&) {
     throw DatabaseLockedError("database " + db_path + " is locked by another writer");

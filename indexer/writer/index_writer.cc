@@ -4,6 +4,7 @@
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "writer/folder_swap.h"
 
 namespace newsdex {
 namespace {
@@ -24,7 +25,7 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path) : db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
   const auto version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
   const auto expected = std::to_string(schema::kSchemaVersion);
   if (version.empty()) {
@@ -79,18 +80,47 @@ bool IndexWriter::remove(const std::string& id_term) {
   }
 }
 
+std::string IndexWriter::keyword_field_list() const {
+  std::string list;
+  for (const auto& name : keyword_fields_) list += (list.empty() ? "" : ",") + name;
+  return list;
+}
+
 void IndexWriter::commit() {
   try {
     if (keyword_fields_changed_) {
-      std::string list;
-      for (const auto& name : keyword_fields_) list += (list.empty() ? "" : ",") + name;
-      db_.set_metadata(std::string(schema::kKeywordFieldsKey), list);
+      db_.set_metadata(std::string(schema::kKeywordFieldsKey), keyword_field_list());
       keyword_fields_changed_ = false;
     }
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError("commit failed: " + e.get_description());
   }
+}
+
+void IndexWriter::replace_with(const std::filesystem::path& fresh) {
+  try {
+    {
+      Xapian::WritableDatabase db(fresh.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+      db.set_metadata(std::string(schema::kSchemaVersionKey),
+                      std::to_string(schema::kSchemaVersion));
+      db.set_metadata(std::string(schema::kKeywordFieldsKey), keyword_field_list());
+      db.commit();
+    }
+    // Glass writes its version file by path: with a change pending (say, the schema version of
+    // a new database), closing after the swap would write it into the new database's folder.
+    db_.commit();
+    exchange_folders(fresh, path_);
+    // The lock was on the old folder, now at `fresh`; a writer that slips in between the
+    // close and the reopen gets its own lock and we report the lock error.
+    db_.close();
+    db_ = open_writable(path_);
+    keyword_fields_changed_ = false;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot replace database " + path_ + ": " + e.get_description());
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(fresh, ec);
 }
 
 }  // namespace newsdex

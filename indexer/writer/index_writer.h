@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -27,9 +28,16 @@ class IndexWriter {
   // Records a keyword field name; the list is stored with the next commit.
   void note_keyword_field(const std::string& name);
   void commit();
+  // Replaces the whole database with the one at `fresh` (a complete database built elsewhere):
+  // stores this writer's metadata in it, swaps the two folders atomically while still holding
+  // the lock, reopens, and removes the old database. Throws DatabaseError.
+  void replace_with(const std::filesystem::path& fresh);
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
+  std::string keyword_field_list() const;
+
+  std::string path_;
   Xapian::WritableDatabase db_;
   std::set<std::string> keyword_fields_;
   bool keyword_fields_changed_ = false;

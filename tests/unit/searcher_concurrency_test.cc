@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <vector>
@@ -62,36 +64,68 @@ TEST(SearcherConcurrency, OneSearcherPerThreadGivesIdenticalResults) {
     for (const auto& q : queries) expected.push_back(ranking(searcher.search(request_for(q))));
   }
   std::atomic<int> mismatches = 0;
+  std::mutex first_mismatch_mutex;
+  std::string first_mismatch;
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
-      Searcher searcher(dir.path());
-      for (int round = 0; round < 50; ++round)
-        for (std::size_t i = 0; i < queries.size(); ++i)
-          if (ranking(searcher.search(request_for(queries[i]))) != expected[i]) ++mismatches;
+      // An exception escaping a thread would abort the whole test binary: count it instead.
+      try {
+        Searcher searcher(dir.path());
+        for (int round = 0; round < 50; ++round)
+          for (std::size_t i = 0; i < queries.size(); ++i) {
+            const auto got = ranking(searcher.search(request_for(queries[i])));
+            if (got == expected[i]) continue;
+            ++mismatches;
+            std::lock_guard lock(first_mismatch_mutex);
+            if (first_mismatch.empty())
+              first_mismatch = queries[i] + ": " + std::to_string(got.size()) + " hits vs " +
+                               std::to_string(expected[i].size());
+          }
+      } catch (const std::exception& e) {
+        ++mismatches;
+        std::lock_guard lock(first_mismatch_mutex);
+        if (first_mismatch.empty()) first_mismatch = e.what();
+      }
     });
   }
   for (auto& t : threads) t.join();
-  EXPECT_EQ(mismatches, 0);
+  EXPECT_EQ(mismatches, 0) << first_mismatch;
 }
 
 TEST(SearcherConcurrency, SearchesSucceedWhileTheIndexerCommits) {
   ScratchDir dir;
   run_index_job(seed_options(dir.path()));
+  constexpr int kReaders = 2;
+  constexpr int kMinSearchesEach = 20;
   std::atomic<bool> writing = true;
+  std::atomic<int> readers_ready = 0;
   std::atomic<int> failures = 0;
   std::atomic<int> searches = 0;
   std::thread writer([&] {
-    auto options = seed_options(dir.path());
-    options.commit_every = 1;  // as many commits as possible
-    for (int i = 0; i < 15; ++i) run_index_job(options);
+    // Start writing only once every reader has its Searcher open, and write new articles (an
+    // unchanged one would be skipped without a commit), so readers really see commits go by.
+    while (readers_ready < kReaders) std::this_thread::yield();
+    for (int i = 0; i < 15; ++i) {
+      const std::string file = dir.path() + "-extra-" + std::to_string(i) + ".jsonl";
+      std::ofstream(file) << "{\"id\":\"extra-" << i
+                          << "\",\"title\":\"Filler\",\"body\":\"unrelated filler text\"}\n";
+      auto options = seed_options(dir.path());
+      options.inputs = {file};
+      options.commit_every = 1;
+      run_index_job(options);
+      std::filesystem::remove(file);
+    }
     writing = false;
   });
   std::vector<std::thread> readers;
-  for (int t = 0; t < 2; ++t) {
+  for (int t = 0; t < kReaders; ++t) {
     readers.emplace_back([&] {
       Searcher searcher(dir.path());
-      while (writing) {
+      ++readers_ready;
+      // A loaded machine may finish the writer before a reader is scheduled: search a minimum
+      // number of times regardless.
+      for (int done = 0; writing || done < kMinSearchesEach; ++done) {
         try {
           if (searcher.search(request_for("albania")).total != 3) ++failures;
           ++searches;
@@ -104,7 +138,7 @@ TEST(SearcherConcurrency, SearchesSucceedWhileTheIndexerCommits) {
   writer.join();
   for (auto& t : readers) t.join();
   EXPECT_EQ(failures, 0);
-  EXPECT_GT(searches, 0);
+  EXPECT_GE(searches, kReaders * kMinSearchesEach);
 }
 
 }  // namespace

@@ -34,6 +34,9 @@ struct IndexOptions {
   std::map<std::string, std::string> field_map;
   // Articles to delete (by id) before indexing the inputs.
   std::vector<std::string> delete_ids;
+  // Threads for building a new database; 0: one per core. Adding to an existing database
+  // uses one writer.
+  std::size_t jobs = 0;
   // Commit when the estimated memory of uncommitted postings passes this many bytes.
   std::size_t memory_budget = 512u << 20;
 };

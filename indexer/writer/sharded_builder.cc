@@ -1,0 +1,201 @@
+#include "writer/sharded_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "newsdex/error.h"
+#include "writer/document_builder.h"
+
+namespace newsdex {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The most shards one compaction merges: each open Glass database holds several files, and
+// merges of a few dozen inputs are as fast per posting as bigger ones.
+constexpr std::size_t kMergeFanIn = 32;
+
+// Chunks waiting for a worker, per worker: enough to keep workers busy while the reader parses,
+// few enough to keep the memory they hold small.
+constexpr std::size_t kQueuedChunksPerJob = 2;
+
+std::string shard_name(std::size_t tier, Xapian::docid first) {
+  char name[32];
+  std::snprintf(name, sizeof name, "t%zu-%010u", tier, first);
+  return name;
+}
+
+void compact_into(const std::vector<fs::path>& sources, const fs::path& output) {
+  Xapian::Database combined;
+  for (const auto& source : sources) combined.add_database(Xapian::Database(source.string()));
+  // Ids are the articles' numbers already, and the shards hold consecutive ranges of them.
+  combined.compact(output.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+}
+
+}  // namespace
+
+ShardedBuilder::ShardedBuilder(Options options) : options_(std::move(options)) {
+  options_.jobs = std::max<std::size_t>(options_.jobs, 1);
+  options_.chunk_articles = std::max<std::size_t>(options_.chunk_articles, 1);
+  std::error_code ec;
+  fs::create_directories(options_.work_dir, ec);
+  if (ec) throw DatabaseError("cannot create " + options_.work_dir.string() + ": " + ec.message());
+  for (std::size_t i = 0; i < options_.jobs; ++i) workers_.emplace_back([this] { work(); });
+}
+
+ShardedBuilder::~ShardedBuilder() {
+  {
+    // Unwinding after a failure: what is still queued would be built for nothing.
+    std::lock_guard lock(mutex_);
+    queue_.clear();
+  }
+  stop_workers();
+  std::error_code ec;
+  fs::remove_all(options_.work_dir, ec);
+}
+
+Xapian::docid ShardedBuilder::add(Article article, std::string stored, std::string content_hash) {
+  rethrow_failure();
+  if (pending_.items.empty()) pending_.first_docid = next_docid_;
+  pending_bytes_ += article.title.size() + article.body.size() + stored.size();
+  pending_.items.push_back({std::move(article), std::move(stored), std::move(content_hash)});
+  if (pending_.items.size() >= options_.chunk_articles ||
+      pending_bytes_ >= options_.chunk_text_bytes)
+    flush_chunk();
+  return next_docid_++;
+}
+
+void ShardedBuilder::flush_chunk() {
+  if (pending_.items.empty()) return;
+  std::unique_lock lock(mutex_);
+  queue_changed_.wait(lock, [&] {
+    return queue_.size() < kQueuedChunksPerJob * options_.jobs || failure_ != nullptr;
+  });
+  if (failure_) std::rethrow_exception(failure_);
+  queue_.push_back(std::move(pending_));
+  queue_changed_.notify_all();
+  pending_ = Chunk{};
+  pending_bytes_ = 0;
+}
+
+void ShardedBuilder::work() {
+  for (;;) {
+    Chunk chunk;
+    {
+      std::unique_lock lock(mutex_);
+      queue_changed_.wait(lock, [&] { return !queue_.empty() || closing_; });
+      if (queue_.empty()) return;
+      chunk = std::move(queue_.front());
+      queue_.pop_front();
+      queue_changed_.notify_all();
+    }
+    try {
+      build_shard(chunk);
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      queue_changed_.notify_all();
+      return;
+    }
+  }
+}
+
+void ShardedBuilder::build_shard(Chunk& chunk) {
+  // One builder per chunk keeps workers free of shared state; analyzers are cheap to make
+  // next to the cost of a thousand articles.
+  DocumentBuilder builder(options_.default_language);
+  const fs::path path = options_.work_dir / shard_name(0, chunk.first_docid);
+  try {
+    // No fsync: a shard is scratch until the merged result is swapped in.
+    Xapian::WritableDatabase shard(path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
+                                                      Xapian::DB_BACKEND_GLASS |
+                                                      Xapian::DB_NO_SYNC);
+    Xapian::docid docid = chunk.first_docid;
+    for (auto& item : chunk.items) {
+      shard.replace_document(
+          docid++, builder.build(item.article, std::move(item.stored), item.content_hash));
+      item = Item{};  // free the text as soon as it is in Xapian's buffer
+    }
+    shard.commit();
+    shard.close();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot write shard " + path.string() + ": " + e.get_description());
+  }
+  std::lock_guard lock(mutex_);
+  shards_.push_back({chunk.first_docid, path});
+}
+
+void ShardedBuilder::stop_workers() {
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+    queue_changed_.notify_all();
+  }
+  for (auto& worker : workers_)
+    if (worker.joinable()) worker.join();
+}
+
+void ShardedBuilder::rethrow_failure() {
+  std::lock_guard lock(mutex_);
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard> shards,
+                                                              std::size_t tier) {
+  std::vector<Shard> merged((shards.size() + kMergeFanIn - 1) / kMergeFanIn);
+  std::vector<std::exception_ptr> failures(merged.size());
+  const auto merge_group = [&](std::size_t group) {
+    try {
+      const std::size_t begin = group * kMergeFanIn;
+      const std::size_t end = std::min(shards.size(), begin + kMergeFanIn);
+      std::vector<fs::path> sources;
+      for (std::size_t i = begin; i < end; ++i) sources.push_back(shards[i].path);
+      merged[group] = {shards[begin].first_docid,
+                       options_.work_dir / shard_name(tier, shards[begin].first_docid)};
+      compact_into(sources, merged[group].path);
+      for (const auto& source : sources) fs::remove_all(source);
+    } catch (...) {
+      failures[group] = std::current_exception();
+    }
+  };
+  // Groups merge in parallel, `jobs` at a time.
+  for (std::size_t first = 0; first < merged.size(); first += options_.jobs) {
+    std::vector<std::jthread> threads;
+    for (std::size_t g = first; g < std::min(merged.size(), first + options_.jobs); ++g)
+      threads.emplace_back(merge_group, g);
+  }
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return merged;
+}
+
+void ShardedBuilder::finish(const fs::path& output) {
+  flush_chunk();
+  stop_workers();
+  rethrow_failure();
+  std::vector<Shard> shards = std::move(shards_);
+  std::sort(shards.begin(), shards.end(),
+            [](const Shard& a, const Shard& b) { return a.first_docid < b.first_docid; });
+  try {
+    for (std::size_t tier = 1; shards.size() > kMergeFanIn; ++tier)
+      shards = merge_tier(std::move(shards), tier);
+    std::vector<fs::path> sources;
+    for (const auto& shard : shards) sources.push_back(shard.path);
+    if (sources.empty()) {
+      Xapian::WritableDatabase(output.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    } else {
+      compact_into(sources, output);
+    }
+    if (!superseded_.empty()) {
+      Xapian::WritableDatabase result(output.string(), Xapian::DB_OPEN);
+      for (const auto docid : superseded_) result.delete_document(docid);
+      result.commit();
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot merge shards into " + output.string() + ": " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    throw DatabaseError(std::string("cannot merge shards: ") + e.what());
+  }
+}
+
+}  // namespace newsdex

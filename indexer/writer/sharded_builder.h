@@ -1,0 +1,94 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <xapian.h>
+
+#include "newsdex/article.h"
+
+namespace newsdex {
+
+// Builds a new database on N threads. Articles arrive in input order and are numbered: an
+// article's document id is its number, in every run and for every N, so a build with one job
+// and a build with four give the same documents under the same ids. The stream is cut into
+// chunks of consecutive ids; each chunk becomes a small Glass shard of its own, filled by one of
+// the worker threads. Small shards are the speed lever: Xapian's cost per posting grows with
+// the size of its in-memory buffer, so many small buffers are much cheaper than one big one.
+// finish() merges the shards with Xapian's compaction (consecutive shards in tiers, so no merge
+// opens more than a few dozen databases), keeping the ids.
+//
+// Nothing here touches the target database: the caller swaps the merged result in, which is
+// what makes a build safe to kill at any moment.
+class ShardedBuilder {
+ public:
+  struct Options {
+    std::filesystem::path work_dir;  // created; removed with everything in it by the destructor
+    std::size_t jobs = 1;
+    std::string default_language = "english";
+    std::size_t chunk_articles = 1000;
+    std::size_t chunk_text_bytes = 16u << 20;
+  };
+
+  explicit ShardedBuilder(Options options);
+  ~ShardedBuilder();
+  ShardedBuilder(const ShardedBuilder&) = delete;
+  ShardedBuilder& operator=(const ShardedBuilder&) = delete;
+
+  // Queues an article (blocking while the workers are behind) and returns its document id.
+  // Rethrows a worker's failure.
+  Xapian::docid add(Article article, std::string stored, std::string content_hash);
+  // The article with this id was replaced by a later one of the same run: it is left out of
+  // the result.
+  void supersede(Xapian::docid docid) { superseded_.push_back(docid); }
+  // Articles queued so far.
+  std::size_t added() const { return next_docid_ - 1; }
+  // Waits for the workers and merges every shard into a new database at `output`.
+  // Throws DatabaseError.
+  void finish(const std::filesystem::path& output);
+
+ private:
+  struct Item {
+    Article article;
+    std::string stored;
+    std::string content_hash;
+  };
+  struct Chunk {
+    Xapian::docid first_docid = 0;
+    std::vector<Item> items;
+  };
+  struct Shard {
+    Xapian::docid first_docid = 0;
+    std::filesystem::path path;
+  };
+
+  void flush_chunk();
+  void work();
+  void build_shard(Chunk& chunk);
+  void stop_workers();
+  void rethrow_failure();
+  std::vector<Shard> merge_tier(std::vector<Shard> shards, std::size_t tier);
+
+  Options options_;
+  Xapian::docid next_docid_ = 1;
+  Chunk pending_;
+  std::size_t pending_bytes_ = 0;
+  std::vector<Xapian::docid> superseded_;
+
+  std::mutex mutex_;
+  std::condition_variable queue_changed_;
+  std::deque<Chunk> queue_;
+  bool closing_ = false;
+  std::exception_ptr failure_;
+  std::vector<Shard> shards_;
+  std::vector<std::jthread> workers_;
+};
+
+}  // namespace newsdex
