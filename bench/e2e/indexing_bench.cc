@@ -1,0 +1,210 @@
+// Indexing throughput and peak memory on Reuters ×1 and ×10 (the articles repeated under new
+// ids, their words shuffled: bench_corpus.h): the real newsdex-index with --jobs 1 and --jobs 2
+// against plain Xapian (TermGenerator defaults with the English stemmer, add_document, one
+// thread, one commit), side by side in one run. Every run is a child process, so that its peak
+// RSS is its own; reported as the `peak_rss_mb` counter. The last case adds 1% new articles to
+// the ×10 database (the incremental path).
+//
+// NEWSDEX_BENCH_SCALES (default "1,10") and NEWSDEX_BENCH_LIMIT (articles of the source) size
+// the run; NEWSDEX_BENCH_REPS (default 3) repeats the ×1 cases.
+#include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bench_corpus.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using newsdex::bench::BenchArticle;
+
+struct ChildRun {
+  double seconds = 0;
+  double peak_rss_mb = 0;
+  int exit_code = -1;
+};
+
+ChildRun run_child(const std::vector<std::string>& argv, bool silent = false) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  ChildRun run;
+  const auto start = std::chrono::steady_clock::now();
+  pid_t pid = 0;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (silent) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  const int spawned = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return run;
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
+}
+
+struct CorpusFile {
+  fs::path path;
+  std::size_t articles = 0;
+  std::size_t text_bytes = 0;  // title + body
+};
+
+CorpusFile write_corpus(const std::vector<BenchArticle>& articles, const fs::path& path) {
+  newsdex::bench::write_jsonl(articles, path);
+  CorpusFile file{path, articles.size(), 0};
+  for (const auto& a : articles) file.text_bytes += a.title.size() + a.body.size();
+  return file;
+}
+
+void report(benchmark::State& state, const CorpusFile& corpus, const ChildRun& run) {
+  if (run.exit_code != 0) state.SkipWithError("indexer failed");
+  state.SetIterationTime(run.seconds);
+  state.counters["articles_per_s"] = benchmark::Counter(
+      static_cast<double>(corpus.articles), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(corpus.text_bytes) / 1e6,
+                                                  benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["peak_rss_mb"] = run.peak_rss_mb;
+}
+
+// Writes corpus-xN.jsonl, the 1% of new articles delta-xN.jsonl with their ids in
+// delta-xN.ids, and sizes.txt ("N articles text_bytes delta_articles delta_text_bytes").
+int write_corpora(const fs::path& dir, const std::vector<std::size_t>& scales) {
+  const auto source = newsdex::bench::load_bench_corpus();
+  if (source.empty()) return 1;
+  std::ofstream sizes(dir / "sizes.txt");
+  for (const auto scale : scales) {
+    const auto tag = "x" + std::to_string(scale);
+    const auto corpus = write_corpus(newsdex::bench::multiply_corpus(source, scale),
+                                     dir / ("corpus-" + tag + ".jsonl"));
+    std::vector<BenchArticle> added;
+    for (std::size_t i = 0; added.size() < std::max<std::size_t>(1, corpus.articles / 100); ++i) {
+      BenchArticle a = source[i % source.size()];
+      a.id += "-new" + std::to_string(i);
+      added.push_back(std::move(a));
+    }
+    const auto delta = write_corpus(added, dir / ("delta-" + tag + ".jsonl"));
+    std::ofstream ids(dir / ("delta-" + tag + ".ids"));
+    for (const auto& a : added) ids << a.id << "\n";
+    sizes << scale << ' ' << corpus.articles << ' ' << corpus.text_bytes << ' ' << delta.articles
+          << ' ' << delta.text_bytes << '\n';
+  }
+  return sizes ? 0 : 1;
+}
+
+std::vector<std::size_t> scales() {
+  std::vector<std::size_t> out;
+  const char* env = std::getenv("NEWSDEX_BENCH_SCALES");
+  std::istringstream in(env ? env : "1,10");
+  for (std::string s; std::getline(in, s, ',');)
+    if (!s.empty()) out.push_back(std::stoul(s));
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  const char* reps_env = std::getenv("NEWSDEX_BENCH_REPS");
+  const int reps = reps_env ? std::max(1, std::atoi(reps_env)) : 3;
+  newsdex::bench::ScratchDir dir;
+  // A spawned child's peak RSS counts the high-water mark of its parent's memory, so this
+  // process never holds a corpus: a forked helper writes the corpus files.
+  const pid_t writer = fork();
+  if (writer == 0) _exit(write_corpora(dir.path(), scales()));
+  int status = 0;
+  waitpid(writer, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::fprintf(stderr, "no corpus: set NEWSDEX_BENCH_CORPUS\n");
+    return 1;
+  }
+  std::map<std::size_t, CorpusFile> corpora, deltas;
+  {
+    std::ifstream sizes(dir.path() / "sizes.txt");
+    std::size_t scale = 0;
+    CorpusFile corpus, delta;
+    while (sizes >> scale >> corpus.articles >> corpus.text_bytes >> delta.articles >>
+           delta.text_bytes) {
+      const auto tag = "x" + std::to_string(scale);
+      corpus.path = dir.path() / ("corpus-" + tag + ".jsonl");
+      delta.path = dir.path() / ("delta-" + tag + ".jsonl");
+      corpora[scale] = corpus;
+      deltas[scale] = delta;
+    }
+  }
+
+  for (const auto& [scale, corpus] : corpora) {
+    const std::string suffix = "/x" + std::to_string(scale);
+    const int repetitions = scale > 1 ? 1 : reps;
+    const auto db = (dir.path() / ("db" + suffix.substr(1))).string();
+    benchmark::RegisterBenchmark(
+        ("index/plain_xapian" + suffix).c_str(),
+        [&, db](benchmark::State& state) {
+          for (auto _ : state) {
+            fs::remove_all(db + "-plain");
+            report(state, corpus,
+                   run_child({NEWSDEX_PLAIN_XAPIAN_BIN, db + "-plain", corpus.path.string()}));
+          }
+          fs::remove_all(db + "-plain");
+        })
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Repetitions(repetitions)
+        ->Unit(benchmark::kSecond);
+    for (const int jobs : {1, 2}) {
+      benchmark::RegisterBenchmark(
+          ("index/newsdex/jobs" + std::to_string(jobs) + suffix).c_str(),
+          [&, db, jobs](benchmark::State& state) {
+            for (auto _ : state) {
+              fs::remove_all(db);
+              report(state, corpus,
+                     run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, "--jobs",
+                                std::to_string(jobs), corpus.path.string()}));
+            }
+          })
+          ->UseManualTime()
+          ->Iterations(1)
+          ->Repetitions(repetitions)
+          ->Unit(benchmark::kSecond);
+    }
+    // 1% new articles into the database the jobs=2 case left behind: the incremental path.
+    const auto& delta = deltas[scale];
+    benchmark::RegisterBenchmark(
+        ("index/newsdex/add_1_percent" + suffix).c_str(),
+        [&, db](benchmark::State& state) {
+          for (auto _ : state) {
+            // Each repetition adds the same articles anew: delete them first (not timed).
+            auto ids = delta.path;
+            run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, "--delete-from",
+                       ids.replace_extension(".ids").string()},
+                      /*silent=*/true);
+            report(state, delta,
+                   run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, delta.path.string()}));
+          }
+        })
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Repetitions(repetitions)
+        ->Unit(benchmark::kSecond);
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
