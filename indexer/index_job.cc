@@ -325,8 +325,11 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   if (sharded) {
     if (sharded->added() > 0) {
       const auto merged = sharded_work_dir(options.db_path) / "merged";
+      const auto merge_started = std::chrono::steady_clock::now();
       sharded->finish(merged);
       writer.replace_with(merged);
+      report.merge_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_started).count();
       ++report.commits;
     }
     sharded.reset();

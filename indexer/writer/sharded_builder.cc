@@ -29,7 +29,7 @@ void compact_into(const std::vector<fs::path>& sources, const fs::path& output) 
   Xapian::Database combined;
   for (const auto& source : sources) combined.add_database(Xapian::Database(source.string()));
   // Ids are the articles' numbers already, and the shards hold consecutive ranges of them.
-  combined.compact(output.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+  combined.compact(output.string(), Xapian::DBCOMPACT_NO_RENUMBER);
 }
 
 }  // namespace
@@ -79,6 +79,8 @@ void ShardedBuilder::flush_chunk() {
 }
 
 void ShardedBuilder::work() {
+  // One builder per worker: analyzers hold caches (stems) that pay off over many chunks.
+  DocumentBuilder builder(options_.default_language);
   for (;;) {
     Chunk chunk;
     {
@@ -90,7 +92,7 @@ void ShardedBuilder::work() {
       queue_changed_.notify_all();
     }
     try {
-      build_shard(chunk);
+      build_shard(chunk, builder);
     } catch (...) {
       std::lock_guard lock(mutex_);
       if (!failure_) failure_ = std::current_exception();
@@ -100,10 +102,7 @@ void ShardedBuilder::work() {
   }
 }
 
-void ShardedBuilder::build_shard(Chunk& chunk) {
-  // One builder per chunk keeps workers free of shared state; analyzers are cheap to make
-  // next to the cost of a thousand articles.
-  DocumentBuilder builder(options_.default_language);
+void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder) {
   const fs::path path = options_.work_dir / shard_name(0, chunk.first_docid);
   try {
     // No fsync: a shard is scratch until the merged result is swapped in.

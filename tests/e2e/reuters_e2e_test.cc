@@ -260,7 +260,8 @@ void expect_same_rankings(const std::filesystem::path& expected_db,
     }
     const double last = a.hits.back().score;
     for (const auto& [score, ids] : a_by_score) {
-      if (score > last) EXPECT_EQ(ids, b_by_score[score]) << q << " score " << score;
+      if (score <= last) continue;  // the page may cut a group of equal scores anywhere
+      EXPECT_EQ(ids, b_by_score[score]) << q << " score " << score;
     }
   }
 }

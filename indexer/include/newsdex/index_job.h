@@ -85,6 +85,9 @@ struct IndexReport {
   std::size_t documents_in_db = 0;
   std::size_t bytes_read = 0;
   double seconds = 0;
+  // A new database built in shards: the time spent waiting for the last shards, merging them
+  // and swapping the result in (part of `seconds`).
+  double merge_seconds = 0;
 };
 
 // Indexes the inputs of `options` into the database, creating it when missing. Broken files and
