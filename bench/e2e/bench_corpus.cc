@@ -79,6 +79,10 @@ std::vector<BenchArticle> load_bench_corpus(std::size_t limit) {
   }
   const auto path = bench_corpus_path();
   if (path.empty()) return {};
+  return load_articles(path, limit);
+}
+
+std::vector<BenchArticle> load_articles(const fs::path& path, std::size_t limit) {
   const std::string data = read_all(path);
   std::vector<BenchArticle> articles;
   simdjson::dom::parser parser;

@@ -17,6 +17,8 @@ struct BenchArticle {
 // corpus can be found.
 std::vector<BenchArticle> load_bench_corpus(std::size_t limit = 0);
 std::filesystem::path bench_corpus_path();
+// The articles of a JSON Lines file (plain or gzip'd); at most `limit` (0: all).
+std::vector<BenchArticle> load_articles(const std::filesystem::path& path, std::size_t limit = 0);
 
 // The corpus `factor` times over: copy k > 0 of each article gets the id suffix "-xk" and its
 // body words shuffled with a fixed seed, so the vocabulary and lengths stay those of the source

@@ -20,16 +20,17 @@
 #include "bench_corpus.h"
 #include "newsdex/index_job.h"
 #include "newsdex/searcher.h"
+#include "query_engines.h"
 
 namespace {
 
 using newsdex::bench::BenchArticle;
+using newsdex::bench::Fts5QueryEngine;
+using newsdex::bench::NewsdexQueryEngine;
+using newsdex::bench::percentile;
+using newsdex::bench::PlainXapianQueryEngine;
+using newsdex::bench::QueryClass;
 using newsdex::bench::ScratchDir;
-
-struct QueryClass {
-  std::string name;
-  std::vector<std::string> words;  // each entry: one query's words, space-separated
-};
 
 // Drawn from the Reuters vocabulary across frequency bands.
 const std::vector<QueryClass>& query_classes() {
@@ -55,199 +56,11 @@ const std::vector<QueryClass>& query_classes() {
   return classes;
 }
 
-constexpr const char* kMarchFrom = "1987-03-01";
-constexpr const char* kMarchTo = "1987-03-31";
+// Reuters covers 1987; March has the most articles.
+const newsdex::bench::DateRange kMarch{"1987-03-01", "1987-03-31"};
 
 // One engine: answers one query of a class, returning the number of hits shown.
 using Runner = std::function<std::size_t(const std::string& cls, const std::string& words)>;
-
-// --- newsdex ---------------------------------------------------------------------------------
-
-class NewsdexEngine {
- public:
-  explicit NewsdexEngine(const std::vector<BenchArticle>& articles) {
-    newsdex::bench::write_jsonl(articles, dir_.path() / "corpus.jsonl");
-    newsdex::IndexOptions options;
-    options.db_path = (dir_.path() / "db").string();
-    options.inputs = {(dir_.path() / "corpus.jsonl").string()};
-    newsdex::run_index_job(options);
-    searcher_ = std::make_unique<newsdex::Searcher>(options.db_path);
-  }
-  std::size_t run(const std::string& cls, const std::string& words) {
-    newsdex::SearchRequest r;
-    r.query = words;
-    if (cls == "phrase") r.query = "\"" + words + "\"";
-    if (cls == "and_2_4") r.match_all = true;
-    if (cls == "filtered") r.query += std::string(" date:") + kMarchFrom + ".." + kMarchTo;
-    if (cls == "faceted") r.facets = {"outlet", "date.month"};
-    return searcher_->search(r).hits.size();
-  }
-
- private:
-  ScratchDir dir_;
-  std::unique_ptr<newsdex::Searcher> searcher_;
-};
-
-// --- plain Xapian ------------------------------------------------------------------------------
-
-class PlainXapianEngine {
- public:
-  explicit PlainXapianEngine(const std::vector<BenchArticle>& articles) {
-    const auto path = (dir_.path() / "xapian").string();
-    {
-      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-      Xapian::TermGenerator tg;
-      tg.set_stemmer(Xapian::Stem("english"));
-      for (const auto& a : articles) {
-        Xapian::Document doc;
-        tg.set_document(doc);
-        tg.index_text(a.title, 1, "S");
-        tg.index_text(a.title);
-        tg.increase_termpos();
-        tg.index_text(a.body);
-        doc.add_value(0, a.date);
-        doc.add_value(1, a.outlet);
-        doc.set_data(a.body);
-        doc.add_boolean_term("Q" + a.id);
-        db.replace_document("Q" + a.id, doc);
-      }
-      db.commit();
-    }
-    db_ = Xapian::Database(path);
-    parser_.set_database(db_);
-    parser_.set_stemmer(Xapian::Stem("english"));
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  }
-  std::size_t run(const std::string& cls, const std::string& words) {
-    parser_.set_default_op(cls == "and_2_4" ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    Xapian::Query q = parser_.parse_query(cls == "phrase" ? "\"" + words + "\"" : words);
-    if (cls == "filtered") {
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, kMarchFrom,
-                                      std::string(kMarchTo) + "\xff"));
-    }
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
-    Xapian::ValueCountMatchSpy outlets(1), dates(0);
-    Xapian::doccount check = 0;
-    if (cls == "faceted") {
-      enquire.add_matchspy(&outlets);
-      enquire.add_matchspy(&dates);
-      check = db_.get_doccount();
-    }
-    const Xapian::MSet mset = enquire.get_mset(0, 10, check);
-    std::size_t shown = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      benchmark::DoNotOptimize(mset.snippet(it.get_document().get_data(), 300));
-      ++shown;
-    }
-    return shown;
-  }
-
- private:
-  ScratchDir dir_;
-  Xapian::Database db_;
-  Xapian::QueryParser parser_;
-};
-
-// --- SQLite FTS5 -------------------------------------------------------------------------------
-
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(sqlite3_errmsg(db));
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-class Fts5Engine {
- public:
-  explicit Fts5Engine(const std::vector<BenchArticle>& articles) {
-    if (sqlite3_open((dir_.path() / "fts.db").c_str(), &db_) != SQLITE_OK)
-      throw std::runtime_error("cannot open sqlite database");
-    exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
-    exec(
-        "CREATE VIRTUAL TABLE docs USING fts5(title, body, date UNINDEXED, outlet UNINDEXED,"
-        " tokenize='porter unicode61')");
-    exec("BEGIN");
-    {
-      Statement insert(db_, "INSERT INTO docs(title, body, date, outlet) VALUES (?,?,?,?)");
-      for (const auto& a : articles) {
-        sqlite3_bind_text(insert.get(), 1, a.title.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.get(), 2, a.body.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.get(), 3, a.date.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.get(), 4, a.outlet.c_str(), -1, SQLITE_STATIC);
-        sqlite3_step(insert.get());
-        sqlite3_reset(insert.get());
-      }
-    }
-    exec("COMMIT");
-  }
-  ~Fts5Engine() { sqlite3_close(db_); }
-
-  std::size_t run(const std::string& cls, const std::string& words) {
-    std::string match = words;
-    if (cls == "phrase") match = "\"" + words + "\"";
-    if (cls == "or_2_4" || cls == "and_2_4") {
-      match.clear();
-      std::size_t start = 0;
-      while (start < words.size()) {
-        auto end = words.find(' ', start);
-        if (end == std::string::npos) end = words.size();
-        if (!match.empty()) match += cls == "or_2_4" ? " OR " : " AND ";
-        match += words.substr(start, end - start);
-        start = end + 1;
-      }
-    }
-    const char* sql =
-        cls == "filtered"
-            ? "SELECT rowid, snippet(docs,1,'**','**','...',40) FROM docs WHERE docs MATCH ?1 "
-              "AND date BETWEEN ?2 AND ?3 ORDER BY rank LIMIT 10"
-            : "SELECT rowid, snippet(docs,1,'**','**','...',40) FROM docs WHERE docs MATCH ?1 "
-              "ORDER BY rank LIMIT 10";
-    std::size_t shown = 0;
-    {
-      Statement q(db_, sql);
-      sqlite3_bind_text(q.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
-      if (cls == "filtered") {
-        sqlite3_bind_text(q.get(), 2, kMarchFrom, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q.get(), 3, (std::string(kMarchTo) + "~").c_str(), -1, SQLITE_TRANSIENT);
-      }
-      while (sqlite3_step(q.get()) == SQLITE_ROW) ++shown;
-    }
-    if (cls == "faceted") {
-      for (const char* facet :
-           {"SELECT outlet, count(*) FROM docs WHERE docs MATCH ?1 GROUP BY outlet",
-            "SELECT substr(date,1,7), count(*) FROM docs WHERE docs MATCH ?1 GROUP BY 1"}) {
-        Statement f(db_, facet);
-        sqlite3_bind_text(f.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
-        while (sqlite3_step(f.get()) == SQLITE_ROW) {
-        }
-      }
-    }
-    return shown;
-  }
-
- private:
-  void exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-      std::string message = error ? error : "sqlite error";
-      sqlite3_free(error);
-      throw std::runtime_error(message);
-    }
-  }
-
-  ScratchDir dir_;
-  sqlite3* db_ = nullptr;
-};
 
 // --- harness -----------------------------------------------------------------------------------
 
@@ -258,37 +71,38 @@ std::size_t env_number(const char* name, std::size_t fallback) {
 
 // Engines per scale, built once on first use and kept for all classes.
 struct Engines {
-  std::unique_ptr<NewsdexEngine> newsdex;
-  std::unique_ptr<PlainXapianEngine> xapian;
-  std::unique_ptr<Fts5Engine> fts5;
+  ScratchDir dir;
+  std::unique_ptr<NewsdexQueryEngine> newsdex;
+  std::unique_ptr<PlainXapianQueryEngine> xapian;
+  std::unique_ptr<Fts5QueryEngine> fts5;
 };
 
-Engines& engines_for(std::size_t scale) {
-  static std::map<std::size_t, Engines> cache;
+Engines& engines_for(std::map<std::size_t, Engines>& cache, std::size_t scale) {
   auto& e = cache[scale];
   if (!e.newsdex) {
     const auto source = newsdex::bench::load_bench_corpus(env_number("NEWSDEX_BENCH_LIMIT", 0));
     const auto articles = newsdex::bench::multiply_corpus(source, scale);
-    e.newsdex = std::make_unique<NewsdexEngine>(articles);
-    e.xapian = std::make_unique<PlainXapianEngine>(articles);
-    e.fts5 = std::make_unique<Fts5Engine>(articles);
+    newsdex::bench::write_jsonl(articles, e.dir.path() / "corpus.jsonl");
+    newsdex::IndexOptions options;
+    options.db_path = (e.dir.path() / "newsdex.db").string();
+    options.inputs = {(e.dir.path() / "corpus.jsonl").string()};
+    newsdex::run_index_job(options);
+    e.newsdex = std::make_unique<NewsdexQueryEngine>(options.db_path, kMarch);
+    newsdex::bench::build_plain_xapian(articles, e.dir.path() / "xapian.db");
+    e.xapian = std::make_unique<PlainXapianQueryEngine>(e.dir.path() / "xapian.db", kMarch);
+    newsdex::bench::build_fts5(articles, e.dir.path() / "fts5.db");
+    e.fts5 = std::make_unique<Fts5QueryEngine>(e.dir.path() / "fts5.db", kMarch);
   }
   return e;
 }
 
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
-
-void BM_QueryLatency(benchmark::State& state, std::size_t scale, const std::string& engine,
-                     const QueryClass& cls) {
+void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& cache,
+                     std::size_t scale, const std::string& engine, const QueryClass& cls) {
   if (newsdex::bench::bench_corpus_path().empty()) {
     state.SkipWithError("no corpus: set NEWSDEX_BENCH_CORPUS");
     return;
   }
-  auto& engines = engines_for(scale);
+  auto& engines = engines_for(cache, scale);
   const Runner run =
       engine == "newsdex"  ? Runner([&](auto& c, auto& w) { return engines.newsdex->run(c, w); })
       : engine == "xapian" ? Runner([&](auto& c, auto& w) { return engines.xapian->run(c, w); })
@@ -330,12 +144,15 @@ std::vector<std::size_t> scales() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::map<std::size_t, Engines> engines;
   for (const auto scale : scales()) {
     for (const auto& cls : query_classes()) {
       for (const char* engine : {"newsdex", "xapian", "fts5"}) {
         benchmark::RegisterBenchmark(
             ("query/x" + std::to_string(scale) + "/" + cls.name + "/" + engine).c_str(),
-            [scale, engine, &cls](benchmark::State& s) { BM_QueryLatency(s, scale, engine, cls); })
+            [&engines, scale, engine, &cls](benchmark::State& s) {
+              BM_QueryLatency(s, engines, scale, engine, cls);
+            })
             ->Iterations(1)
             ->Unit(benchmark::kMillisecond);
       }

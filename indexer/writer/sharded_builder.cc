@@ -79,8 +79,6 @@ void ShardedBuilder::flush_chunk() {
 }
 
 void ShardedBuilder::work() {
-  // One builder per worker: analyzers hold caches (stems) that pay off over many chunks.
-  DocumentBuilder builder(options_.default_language);
   for (;;) {
     Chunk chunk;
     {
@@ -92,7 +90,7 @@ void ShardedBuilder::work() {
       queue_changed_.notify_all();
     }
     try {
-      build_shard(chunk, builder);
+      build_shard(chunk);
     } catch (...) {
       std::lock_guard lock(mutex_);
       if (!failure_) failure_ = std::current_exception();
@@ -102,7 +100,11 @@ void ShardedBuilder::work() {
   }
 }
 
-void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder) {
+void ShardedBuilder::build_shard(Chunk& chunk) {
+  // A builder per chunk: its analyzers' stem caches hold one chunk's vocabulary and stay in the
+  // CPU caches; one builder per worker, whose caches grow to the whole vocabulary, measured
+  // about 5% slower on Reuters.
+  DocumentBuilder builder(options_.default_language);
   const fs::path path = options_.work_dir / shard_name(0, chunk.first_docid);
   try {
     // No fsync: a shard is scratch until the merged result is swapped in.

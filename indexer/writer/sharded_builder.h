@@ -16,8 +16,6 @@
 
 namespace newsdex {
 
-class DocumentBuilder;
-
 // Builds a new database on N threads. Articles arrive in input order and are numbered: an
 // article's document id is its number, in every run and for every N, so a build with one job
 // and a build with four give the same documents under the same ids. The stream is cut into
@@ -73,7 +71,7 @@ class ShardedBuilder {
 
   void flush_chunk();
   void work();
-  void build_shard(Chunk& chunk, DocumentBuilder& builder);
+  void build_shard(Chunk& chunk);
   void stop_workers();
   void rethrow_failure();
   std::vector<Shard> merge_tier(std::vector<Shard> shards, std::size_t tier);

@@ -1,0 +1,188 @@
+#include "query_engines.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace newsdex::bench {
+namespace {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "sqlite error";
+    sqlite3_free(error);
+    throw std::runtime_error(message);
+  }
+}
+
+}  // namespace
+
+NewsdexQueryEngine::NewsdexQueryEngine(const std::filesystem::path& db, DateRange range)
+    : range_(std::move(range)), searcher_(db.string()) {}
+
+std::size_t NewsdexQueryEngine::run(const std::string& cls, const std::string& words) {
+  newsdex::SearchRequest r;
+  r.query = words;
+  if (cls == "phrase") r.query = "\"" + words + "\"";
+  if (cls == "and_2_4") r.match_all = true;
+  if (cls == "filtered") r.query += " date:" + range_.from + ".." + range_.to;
+  if (cls == "faceted") r.facets = {"outlet", "date.month"};
+  return searcher_.search(r).hits.size();
+}
+
+void build_plain_xapian(const std::vector<BenchArticle>& articles,
+                        const std::filesystem::path& db_path) {
+  Xapian::WritableDatabase db(db_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  for (const auto& a : articles) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(a.title, 1, "S");
+    tg.index_text(a.title);
+    tg.increase_termpos();
+    tg.index_text(a.body);
+    doc.add_value(0, a.date);
+    doc.add_value(1, a.outlet);
+    doc.set_data(a.body);
+    doc.add_boolean_term("Q" + a.id);
+    db.replace_document("Q" + a.id, doc);
+  }
+  db.commit();
+}
+
+PlainXapianQueryEngine::PlainXapianQueryEngine(const std::filesystem::path& db, DateRange range)
+    : range_(std::move(range)), db_(db.string()) {
+  parser_.set_database(db_);
+  parser_.set_stemmer(Xapian::Stem("english"));
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+}
+
+std::size_t PlainXapianQueryEngine::run(const std::string& cls, const std::string& words) {
+  parser_.set_default_op(cls == "and_2_4" ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  Xapian::Query q = parser_.parse_query(cls == "phrase" ? "\"" + words + "\"" : words);
+  if (cls == "filtered") {
+    q = Xapian::Query(
+        Xapian::Query::OP_FILTER, q,
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, range_.from, range_.to + "\xff"));
+  }
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(q);
+  Xapian::ValueCountMatchSpy outlets(1), dates(0);
+  Xapian::doccount check = 0;
+  if (cls == "faceted") {
+    enquire.add_matchspy(&outlets);
+    enquire.add_matchspy(&dates);
+    check = db_.get_doccount();
+  }
+  const Xapian::MSet mset = enquire.get_mset(0, 10, check);
+  std::size_t shown = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    benchmark::DoNotOptimize(mset.snippet(it.get_document().get_data(), 300));
+    ++shown;
+  }
+  return shown;
+}
+
+void build_fts5(const std::vector<BenchArticle>& articles, const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK)
+    throw std::runtime_error("cannot open sqlite database");
+  const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> owner(db, &sqlite3_close);
+  exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
+  exec(db,
+       "CREATE VIRTUAL TABLE docs USING fts5(title, body, date UNINDEXED, outlet UNINDEXED,"
+       " tokenize='porter unicode61')");
+  exec(db, "BEGIN");
+  {
+    Statement insert(db, "INSERT INTO docs(title, body, date, outlet) VALUES (?,?,?,?)");
+    for (const auto& a : articles) {
+      sqlite3_bind_text(insert.get(), 1, a.title.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert.get(), 2, a.body.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert.get(), 3, a.date.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert.get(), 4, a.outlet.c_str(), -1, SQLITE_STATIC);
+      sqlite3_step(insert.get());
+      sqlite3_reset(insert.get());
+    }
+  }
+  exec(db, "COMMIT");
+}
+
+Fts5QueryEngine::Fts5QueryEngine(const std::filesystem::path& file, DateRange range)
+    : range_(std::move(range)) {
+  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot open sqlite database " + file.string());
+}
+
+Fts5QueryEngine::~Fts5QueryEngine() {
+  sqlite3_close(db_);
+}
+
+std::size_t Fts5QueryEngine::run(const std::string& cls, const std::string& words) {
+  std::string match = words;
+  if (cls == "phrase") match = "\"" + words + "\"";
+  if (cls == "or_2_4" || cls == "and_2_4") {
+    match.clear();
+    std::size_t start = 0;
+    while (start < words.size()) {
+      auto end = words.find(' ', start);
+      if (end == std::string::npos) end = words.size();
+      if (!match.empty()) match += cls == "or_2_4" ? " OR " : " AND ";
+      match += words.substr(start, end - start);
+      start = end + 1;
+    }
+  }
+  const char* sql =
+      cls == "filtered"
+          ? "SELECT rowid, snippet(docs,1,'**','**','...',40) FROM docs WHERE docs MATCH ?1 "
+            "AND date BETWEEN ?2 AND ?3 ORDER BY rank LIMIT 10"
+          : "SELECT rowid, snippet(docs,1,'**','**','...',40) FROM docs WHERE docs MATCH ?1 "
+            "ORDER BY rank LIMIT 10";
+  std::size_t shown = 0;
+  {
+    Statement q(db_, sql);
+    sqlite3_bind_text(q.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    if (cls == "filtered") {
+      sqlite3_bind_text(q.get(), 2, range_.from.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(q.get(), 3, (range_.to + "~").c_str(), -1, SQLITE_TRANSIENT);
+    }
+    while (sqlite3_step(q.get()) == SQLITE_ROW) ++shown;
+  }
+  if (cls == "faceted") {
+    for (const char* facet :
+         {"SELECT outlet, count(*) FROM docs WHERE docs MATCH ?1 GROUP BY outlet",
+          "SELECT substr(date,1,7), count(*) FROM docs WHERE docs MATCH ?1 GROUP BY 1"}) {
+      Statement f(db_, facet);
+      sqlite3_bind_text(f.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(f.get()) == SQLITE_ROW) {
+      }
+    }
+  }
+  return shown;
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(i, values.size() - 1)];
+}
+
+}  // namespace newsdex::bench
