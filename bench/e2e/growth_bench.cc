@@ -7,9 +7,6 @@
 // Environment: NEWSDEX_GROWTH_SIZES (default "1000,10000,100000"), NEWSDEX_GROWTH_DIR (work
 // folder, default a temporary one), NEWSDEX_GROWTH_ROUNDS (passes over each query set, 10).
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,50 +22,20 @@
 #include <unordered_map>
 
 #include "bench_corpus.h"
+#include "child_process.h"
 #include "query_engines.h"
-
-extern char** environ;
 
 namespace {
 
 namespace fs = std::filesystem;
 using newsdex::bench::BenchArticle;
+using newsdex::bench::bytes_on_disk;
+using newsdex::bench::ChildRun;
 using newsdex::bench::DateRange;
+using newsdex::bench::run_child;
 
 const std::vector<std::string> kClasses = {"word_frequent", "word_rare", "or_2_4", "and_2_4",
                                            "phrase",        "filtered",  "faceted"};
-
-struct ChildRun {
-  double seconds = 0;
-  double peak_rss_mb = 0;
-  int exit_code = -1;
-};
-
-ChildRun run_child(const std::vector<std::string>& argv) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  ChildRun run;
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  if (posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return run;
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return run;
-}
-
-std::uint64_t bytes_on_disk(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
-  std::uint64_t total = 0;
-  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec)) total += it->file_size(ec);
-  return total;
-}
 
 // One corpus size: its files, and what its preparation found out.
 struct Size {

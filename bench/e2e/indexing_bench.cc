@@ -8,9 +8,6 @@
 // NEWSDEX_BENCH_SCALES (default "1,10") and NEWSDEX_BENCH_LIMIT (articles of the source) size
 // the run; NEWSDEX_BENCH_REPS (default 3) repeats the ×1 cases.
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,41 +22,14 @@
 #include <vector>
 
 #include "bench_corpus.h"
-
-extern char** environ;
+#include "child_process.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using newsdex::bench::BenchArticle;
-
-struct ChildRun {
-  double seconds = 0;
-  double peak_rss_mb = 0;
-  int exit_code = -1;
-};
-
-ChildRun run_child(const std::vector<std::string>& argv, bool silent = false) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  ChildRun run;
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  if (silent) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  const int spawned = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) return run;
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return run;
-}
+using newsdex::bench::ChildRun;
+using newsdex::bench::run_child;
 
 struct CorpusFile {
   fs::path path;

@@ -35,6 +35,17 @@ class Maintenance : public ::testing::Test {
     args.insert(args.begin(), {"--db", db().string()});
     return run_command(NEWSDEX_INDEX_BIN, args);
   }
+  std::uint64_t harbour_count() {
+    return query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total;
+  }
+  // After a stop: re-running the same command skips what was committed and finishes the job.
+  void expect_rerun_finishes(std::uint64_t committed, int articles) {
+    const auto rerun = index({corpus().string()});
+    EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+    EXPECT_NE(rerun.out.find("unchanged " + std::to_string(committed) + ","), std::string::npos)
+        << rerun.out;
+    EXPECT_EQ(harbour_count(), static_cast<std::uint64_t>(articles));
+  }
 };
 
 TEST_F(Maintenance, ReindexingSkipsUnchangedAndCountsEachOutcome) {
@@ -167,12 +178,7 @@ TEST_F(Maintenance, SigintStopsAnUpdateAfterACommitAndARerunFinishes) {
     EXPECT_LT(after_stop, static_cast<std::uint64_t>(kArticles));
   }
   // What was indexed before the signal is committed, without duplicates.
-  const auto rerun = index({corpus().string()});
-  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_NE(rerun.out.find("unchanged " + std::to_string(after_stop) + ","), std::string::npos)
-      << rerun.out;
-  EXPECT_EQ(query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total,
-            static_cast<std::uint64_t>(kArticles));
+  expect_rerun_finishes(after_stop, kArticles);
 }
 
 TEST_F(Maintenance, SigintStopsANewBuildWithWhatItHasAndARerunFinishes) {
@@ -201,12 +207,7 @@ TEST_F(Maintenance, SigintStopsANewBuildWithWhatItHasAndARerunFinishes) {
     EXPECT_LT(after_stop, static_cast<std::uint64_t>(kArticles));
   }
   EXPECT_FALSE(fs::exists(work_dir));
-  const auto rerun = index({corpus().string()});
-  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_NE(rerun.out.find("unchanged " + std::to_string(after_stop) + ","), std::string::npos)
-      << rerun.out;
-  EXPECT_EQ(query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total,
-            static_cast<std::uint64_t>(kArticles));
+  expect_rerun_finishes(after_stop, kArticles);
 }
 
 TEST_F(Maintenance, MissingParentFoldersOfTheDatabaseAreCreated) {

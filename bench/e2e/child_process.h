@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace newsdex::bench {
+
+// What a child process took: wall time, its own peak RSS, and how it ended.
+struct ChildRun {
+  double seconds = 0;
+  double peak_rss_mb = 0;
+  int exit_code = -1;  // 128 + N when killed by signal N; -1 when it could not start
+};
+
+// Runs argv[0] (a path) with the arguments and waits. The peak RSS counts the high-water mark
+// of this process's memory at the spawn too (the kernel carries it over exec): keep the caller
+// small, and load corpora in forked helpers. `silent` sends the child's stderr to /dev/null.
+ChildRun run_child(const std::vector<std::string>& argv, bool silent = false);
+
+// Bytes of a file, or of every file under a folder.
+std::uint64_t bytes_on_disk(const std::filesystem::path& path);
+
+}  // namespace newsdex::bench
