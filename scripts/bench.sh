@@ -6,6 +6,7 @@
 # docs/bench/, and prints PASS/FAIL lines for the growth targets.
 #
 # Usage: scripts/bench.sh [--large] [--sizes N,N,...] [--compare OLD.json] [--no-docs]
+# (--no-docs: leave docs/ as it is; the plots go to build/growth-plots/)
 # Exit status: 0 every target passes, 3 a target fails, other: the run failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,10 @@ NEWSDEX_GROWTH_SIZES="$sizes" NEWSDEX_GROWTH_DIR="$work" build/bin/newsdex_growt
   --benchmark_out="$result" --benchmark_out_format=json
 rm -rf "$work"
 
-report=(python3 scripts/bench-report.py "$result" --plots docs/bench)
+# --no-docs leaves docs/ alone: the plots go to build/ instead.
+plots=docs/bench
+((docs)) || plots=build/growth-plots
+report=(python3 scripts/bench-report.py "$result" --plots "$plots")
 ((docs)) && report+=(--docs docs/benchmarks.md)
 [[ -n "$compare" ]] && report+=(--compare "$compare")
 command="scripts/bench.sh"
@@ -45,5 +49,5 @@ command="scripts/bench.sh"
 status=0
 "${report[@]}" --command "$command" || status=$?
 echo
-echo "results: $result; plots: docs/bench/"
+echo "results: $result; plots: $plots/"
 exit "$status"

@@ -175,7 +175,8 @@ TEST_F(Maintenance, SigintStopsAnUpdateAfterACommitAndARerunFinishes) {
     EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
     EXPECT_NE(stopped.err.find("stopped by signal 2 after committing"), std::string::npos)
         << stopped.err;
-    EXPECT_LT(after_stop, static_cast<std::uint64_t>(kArticles));
+    // Equal when the signal came after the last article was read: it still stops, committed.
+    EXPECT_LE(after_stop, static_cast<std::uint64_t>(kArticles));
   }
   // What was indexed before the signal is committed, without duplicates.
   expect_rerun_finishes(after_stop, kArticles);
@@ -204,7 +205,8 @@ TEST_F(Maintenance, SigintStopsANewBuildWithWhatItHasAndARerunFinishes) {
         << stopped.err;
     // The shards built so far were merged and swapped in.
     EXPECT_GT(after_stop, 0u);
-    EXPECT_LT(after_stop, static_cast<std::uint64_t>(kArticles));
+    // Equal when the signal came after the last article was read: it still stops, committed.
+    EXPECT_LE(after_stop, static_cast<std::uint64_t>(kArticles));
   }
   EXPECT_FALSE(fs::exists(work_dir));
   expect_rerun_finishes(after_stop, kArticles);
