@@ -124,12 +124,6 @@ bool finalize(Article& article, NumericDateOrder date_order, const ProblemSink& 
   return true;
 }
 
-// Scratch space of a sharded build, beside the database so that the final swap is a rename.
-std::filesystem::path sharded_work_dir(const std::string& db_path) {
-  const auto target = std::filesystem::absolute(db_path);
-  return target.parent_path() / (target.filename().string() + ".build");
-}
-
 // A new (or empty) database is built in parallel shards and swapped in at the end; an existing
 // one is updated in place, so that adding a few articles costs time for those articles only.
 // Standard input is always indexed in place: a stream may never end, and its articles should
@@ -142,8 +136,10 @@ std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
     if (input.path == "-") return std::nullopt;
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // The writer's lock is held, so a leftover work folder is from a killed run.
-  const auto work_dir = sharded_work_dir(options.db_path);
+  // Scratch space beside the database, so that the final swap is a rename. The writer's lock
+  // is held, so a leftover work folder is from a killed run.
+  const auto target = std::filesystem::absolute(options.db_path);
+  const auto work_dir = target.parent_path() / (target.filename().string() + ".build");
   std::error_code ec;
   std::filesystem::remove_all(work_dir, ec);
   ShardedBuilder::Options sharded;
@@ -220,28 +216,27 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     since_commit = 0;
     buffered_bytes = 0;
   };
-  // Ids indexed by this run, so a repeated id is reported (the last one wins).
-  std::unordered_map<std::string, std::string> origin_of_id;
-  // For a sharded build: where each id went, and with what content.
-  struct BuiltArticle {
+  // Ids indexed by this run, so a repeated id is reported (the last one wins); in a sharded
+  // build also where each went and with what content, to skip or supersede a repeat.
+  struct SeenArticle {
+    std::string origin;
     Xapian::docid docid = 0;
     std::string content_hash;
   };
-  std::unordered_map<std::string, BuiltArticle> built;
+  std::unordered_map<std::string, SeenArticle> seen_ids;
 
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
     if (!finalize(article, options.date_order, report_problem)) return;
-    auto [seen, first] = origin_of_id.try_emplace(article.id, article.origin);
-    if (!first) {
+    auto [seen, first_time] = seen_ids.try_emplace(article.id);
+    if (!first_time) {
       report_problem({article.origin,
-                      "duplicate id \"" + article.id + "\" (also at " + seen->second +
+                      "duplicate id \"" + article.id + "\" (also at " + seen->second.origin +
                           "): this one replaces it",
                       ProblemKind::kWarning});
-      seen->second = article.origin;
     }
+    seen->second.origin = article.origin;
     for (const auto& keyword : article.keywords) writer.note_keyword_field(keyword.name);
-    const std::string id_term = schema::id_term(article.id);
     std::string stored = encode_stored_article(article);
     // The terms depend on the default language and the schema (analysis rules) too: a change
     // of either re-indexes.
@@ -251,8 +246,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
                                  .add(std::to_string(schema::kSchemaVersion))
                                  .hex();
     if (sharded) {
-      auto [entry, first_time] = built.try_emplace(article.id);
-      if (!first_time && entry->second.content_hash == hash) {
+      if (!first_time && seen->second.content_hash == hash) {
         ++report.unchanged;
         report_progress();
         return;
@@ -260,14 +254,16 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       if (first_time) {
         ++report.added;
       } else {
-        sharded->supersede(entry->second.docid);
+        sharded->supersede(seen->second.docid);
         ++report.replaced;
       }
-      entry->second = {sharded->add(std::move(article), std::move(stored), hash), hash};
+      seen->second.docid = sharded->add(std::move(article), std::move(stored), hash);
+      seen->second.content_hash = hash;
       ++report.indexed;
       report_progress();
       return;
     }
+    const std::string id_term = schema::id_term(article.id);
     if (writer.is_unchanged(id_term, hash)) {
       ++report.unchanged;
       report_progress();
@@ -323,11 +319,10 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     index_article(std::move(article));
   }
   if (sharded) {
+    report.build_jobs = sharded->jobs();
     if (sharded->added() > 0) {
-      const auto merged = sharded_work_dir(options.db_path) / "merged";
       const auto merge_started = std::chrono::steady_clock::now();
-      sharded->finish(merged);
-      writer.replace_with(merged);
+      writer.replace_with(sharded->finish());
       report.merge_seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_started).count();
       ++report.commits;

@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iostream>
 #include <set>
-#include <thread>
 
 #include "newsdex/error.h"
 #include "newsdex/index_job.h"
@@ -267,11 +266,9 @@ int main(int argc, char** argv) {
           report.skipped, report.repaired, report.warnings, report.seconds,
           report.seconds > 0 ? static_cast<double>(report.bytes_read) / 1e6 / report.seconds : 0,
           report.documents_in_db);
-      if (report.merge_seconds > 0)
-        std::printf(
-            "built in shards on %zu threads; final merge %.2f s\n",
-            options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()),
-            report.merge_seconds);
+      if (report.build_jobs > 0)
+        std::printf("built in shards on %zu threads; final merge %.2f s\n", report.build_jobs,
+                    report.merge_seconds);
     }
     if (report.interrupted) {
       std::cerr << "newsdex-index: stopped by signal " << g_stop_signal

@@ -126,6 +126,15 @@ std::vector<BenchArticle> multiply_corpus(const std::vector<BenchArticle>& sourc
   return out;
 }
 
+std::vector<std::size_t> env_numbers(const char* name, const char* fallback) {
+  std::vector<std::size_t> out;
+  const char* env = std::getenv(name);
+  std::istringstream in(env ? env : fallback);
+  for (std::string s; std::getline(in, s, ',');)
+    if (!s.empty()) out.push_back(std::stoul(s));
+  return out;
+}
+
 void write_jsonl(const std::vector<BenchArticle>& articles, const fs::path& file) {
   std::ofstream out(file, std::ios::binary);
   for (const auto& a : articles) {

@@ -26,6 +26,9 @@ std::vector<BenchArticle> load_articles(const std::filesystem::path& path, std::
 std::vector<BenchArticle> multiply_corpus(const std::vector<BenchArticle>& source,
                                           std::size_t factor);
 
+// The comma-separated numbers in environment variable `name`, else in `fallback` ("1,10").
+std::vector<std::size_t> env_numbers(const char* name, const char* fallback);
+
 // Writes articles as JSON Lines that newsdex-index reads.
 void write_jsonl(const std::vector<BenchArticle>& articles, const std::filesystem::path& file);
 

@@ -222,15 +222,6 @@ void measure_queries(benchmark::State& state, Engine& engine, const std::vector<
   state.counters["queries"] = static_cast<double>(ms.size());
 }
 
-std::vector<std::size_t> sizes() {
-  std::vector<std::size_t> out;
-  const char* env = std::getenv("NEWSDEX_GROWTH_SIZES");
-  std::istringstream in(env ? env : "1000,10000,100000");
-  for (std::string s; std::getline(in, s, ',');)
-    if (!s.empty()) out.push_back(std::stoul(s));
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -257,7 +248,7 @@ int main(int argc, char** argv) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
 
   std::map<std::size_t, Size> by_size;
-  for (const auto n : sizes()) {
+  for (const auto n : newsdex::bench::env_numbers("NEWSDEX_GROWTH_SIZES", "1000,10000,100000")) {
     Size& size = by_size[n];
     size.articles = n;
     size.dir = work / ("n" + std::to_string(n));

@@ -79,15 +79,6 @@ int write_corpora(const fs::path& dir, const std::vector<std::size_t>& scales) {
   return sizes ? 0 : 1;
 }
 
-std::vector<std::size_t> scales() {
-  std::vector<std::size_t> out;
-  const char* env = std::getenv("NEWSDEX_BENCH_SCALES");
-  std::istringstream in(env ? env : "1,10");
-  for (std::string s; std::getline(in, s, ',');)
-    if (!s.empty()) out.push_back(std::stoul(s));
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,7 +89,8 @@ int main(int argc, char** argv) {
   // A spawned child's peak RSS counts the high-water mark of its parent's memory, so this
   // process never holds a corpus: a forked helper writes the corpus files.
   const pid_t writer = fork();
-  if (writer == 0) _exit(write_corpora(dir.path(), scales()));
+  if (writer == 0)
+    _exit(write_corpora(dir.path(), newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")));
   int status = 0;
   waitpid(writer, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -127,25 +127,11 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
   state.counters["queries"] = static_cast<double>(ms.size());
 }
 
-std::vector<std::size_t> scales() {
-  std::vector<std::size_t> out;
-  const char* env = std::getenv("NEWSDEX_BENCH_SCALES");
-  std::string list = env ? env : "1,10";
-  std::size_t start = 0;
-  while (start < list.size()) {
-    auto comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    out.push_back(std::stoul(list.substr(start, comma - start)));
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   std::map<std::size_t, Engines> engines;
-  for (const auto scale : scales()) {
+  for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {
     for (const auto& cls : query_classes()) {
       for (const char* engine : {"newsdex", "xapian", "fts5"}) {
         benchmark::RegisterBenchmark(

@@ -170,7 +170,8 @@ std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard>
   return merged;
 }
 
-void ShardedBuilder::finish(const fs::path& output) {
+fs::path ShardedBuilder::finish() {
+  const fs::path output = options_.work_dir / "merged";
   flush_chunk();
   stop_workers();
   rethrow_failure();
@@ -197,6 +198,7 @@ void ShardedBuilder::finish(const fs::path& output) {
   } catch (const fs::filesystem_error& e) {
     throw DatabaseError(std::string("cannot merge shards: ") + e.what());
   }
+  return output;
 }
 
 }  // namespace newsdex

@@ -50,9 +50,10 @@ class ShardedBuilder {
   void supersede(Xapian::docid docid) { superseded_.push_back(docid); }
   // Articles queued so far.
   std::size_t added() const { return next_docid_ - 1; }
-  // Waits for the workers and merges every shard into a new database at `output`.
-  // Throws DatabaseError.
-  void finish(const std::filesystem::path& output);
+  std::size_t jobs() const { return options_.jobs; }
+  // Waits for the workers and merges every shard into a new database inside the work folder;
+  // returns its path (move it away before this object goes). Throws DatabaseError.
+  std::filesystem::path finish();
 
  private:
   struct Item {

@@ -38,6 +38,19 @@ class Maintenance : public ::testing::Test {
   std::uint64_t harbour_count() {
     return query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total;
   }
+  // A run sent SIGINT either finished first (everything indexed) or stopped after committing
+  // what it had: exit 130 and the message. `after_stop` is what the database holds now.
+  void expect_clean_stop(const CommandResult& stopped, std::uint64_t after_stop, int articles) {
+    if (stopped.exit_code == 0) {
+      EXPECT_EQ(after_stop, static_cast<std::uint64_t>(articles));
+      return;
+    }
+    EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
+    EXPECT_NE(stopped.err.find("stopped by signal 2 after committing"), std::string::npos)
+        << stopped.err;
+    // Equal when the signal came after the last article was read: it still stops, committed.
+    EXPECT_LE(after_stop, static_cast<std::uint64_t>(articles));
+  }
   // After a stop: re-running the same command skips what was committed and finishes the job.
   void expect_rerun_finishes(std::uint64_t committed, int articles) {
     const auto rerun = index({corpus().string()});
@@ -67,7 +80,7 @@ TEST_F(Maintenance, ReindexingSkipsUnchangedAndCountsEachOutcome) {
             std::string::npos)
       << run.out;
   EXPECT_EQ(ids(query_json(db(), "changed")), Ids{"n7"});
-  EXPECT_EQ(query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total, 52u);
+  EXPECT_EQ(harbour_count(), 52u);
 }
 
 TEST_F(Maintenance, DeleteByIdAndFromAFile) {
@@ -162,22 +175,13 @@ TEST_F(Maintenance, SigintStopsAnUpdateAfterACommitAndARerunFinishes) {
   std::uint64_t committed = 1;
   for (int i = 0; i < 3000 && committed <= 1; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    committed = query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total;
+    committed = harbour_count();
   }
   first.signal(SIGINT);
   const auto stopped = first.wait();
-  const auto after_stop = query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total;
+  const auto after_stop = harbour_count();
   EXPECT_GE(after_stop, committed);
-  if (stopped.exit_code == 0) {
-    // The signal came after the last commit: nothing was left to stop.
-    EXPECT_EQ(after_stop, static_cast<std::uint64_t>(kArticles));
-  } else {
-    EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
-    EXPECT_NE(stopped.err.find("stopped by signal 2 after committing"), std::string::npos)
-        << stopped.err;
-    // Equal when the signal came after the last article was read: it still stops, committed.
-    EXPECT_LE(after_stop, static_cast<std::uint64_t>(kArticles));
-  }
+  expect_clean_stop(stopped, after_stop, kArticles);
   // What was indexed before the signal is committed, without duplicates.
   expect_rerun_finishes(after_stop, kArticles);
 }
@@ -196,18 +200,10 @@ TEST_F(Maintenance, SigintStopsANewBuildWithWhatItHasAndARerunFinishes) {
   }
   first.signal(SIGINT);
   const auto stopped = first.wait();
-  const auto after_stop = query_json(db(), "harbour", {"--exact-total", "--limit", "0"}).total;
-  if (stopped.exit_code == 0) {
-    EXPECT_EQ(after_stop, static_cast<std::uint64_t>(kArticles));
-  } else {
-    EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
-    EXPECT_NE(stopped.err.find("stopped by signal 2 after committing"), std::string::npos)
-        << stopped.err;
-    // The shards built so far were merged and swapped in.
-    EXPECT_GT(after_stop, 0u);
-    // Equal when the signal came after the last article was read: it still stops, committed.
-    EXPECT_LE(after_stop, static_cast<std::uint64_t>(kArticles));
-  }
+  const auto after_stop = harbour_count();
+  expect_clean_stop(stopped, after_stop, kArticles);
+  // The shards built before the signal were merged and swapped in.
+  EXPECT_GT(after_stop, 0u);
   EXPECT_FALSE(fs::exists(work_dir));
   expect_rerun_finishes(after_stop, kArticles);
 }

@@ -85,8 +85,10 @@ struct IndexReport {
   std::size_t documents_in_db = 0;
   std::size_t bytes_read = 0;
   double seconds = 0;
-  // A new database built in shards: the time spent waiting for the last shards, merging them
-  // and swapping the result in (part of `seconds`).
+  // A new database built in shards: the worker threads (0: updated in place), and the time
+  // spent waiting for the last shards, merging them and swapping the result in (part of
+  // `seconds`).
+  std::size_t build_jobs = 0;
   double merge_seconds = 0;
 };
 
