@@ -321,6 +321,8 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   if (sharded) {
     report.build_jobs = sharded->jobs();
     if (sharded->added() > 0) {
+      // The last chunks are still being built when the input ends: that is build time.
+      sharded->finish_building();
       const auto merge_started = std::chrono::steady_clock::now();
       writer.replace_with(sharded->finish());
       report.merge_seconds =

@@ -16,6 +16,7 @@
 #include "newsdex/index_job.h"
 #include "newsdex/index_maintenance.h"
 #include "progress_printer.h"
+#include "versions.h"
 
 namespace po = boost::program_options;
 
@@ -113,8 +114,9 @@ int main(int argc, char** argv) {
       "Exit status: 0 all indexed, 3 indexed with items skipped, 1 nothing indexed or\n"
       "database error, 2 usage error, 128+N stopped by signal N (SIGINT, SIGTERM) after a\n"
       "commit: re-running the same command finishes the job.\n\nOptions");
-  visible.add_options()("help,h", "show this help")("db", po::value(&options.db_path)->required(),
-                                                    "database folder (created when missing)")(
+  visible.add_options()("help,h", "show this help")(
+      "version", "print the version of newsdex-index and of the libraries it runs on")(
+      "db", po::value(&options.db_path)->required(), "database folder (created when missing)")(
       "format", po::value(&format), "read every input as txt, jsonl or html")(
       "map", po::value(&maps)->composing(),
       "FIELD=NAME: read article field FIELD (id, url, title, outlet, date, author, language, "
@@ -154,6 +156,10 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << visible << "\n";
+      return kExitOk;
+    }
+    if (vm.count("version")) {
+      std::cout << newsdex::indexer_version_line() << "\n";
       return kExitOk;
     }
     po::notify(vm);

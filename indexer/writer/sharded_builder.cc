@@ -170,11 +170,15 @@ std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard>
   return merged;
 }
 
-fs::path ShardedBuilder::finish() {
-  const fs::path output = options_.work_dir / "merged";
+void ShardedBuilder::finish_building() {
   flush_chunk();
   stop_workers();
   rethrow_failure();
+}
+
+fs::path ShardedBuilder::finish() {
+  const fs::path output = options_.work_dir / "merged";
+  finish_building();
   std::vector<Shard> shards = std::move(shards_);
   std::sort(shards.begin(), shards.end(),
             [](const Shard& a, const Shard& b) { return a.first_docid < b.first_docid; });

@@ -51,7 +51,9 @@ class ShardedBuilder {
   // Articles queued so far.
   std::size_t added() const { return next_docid_ - 1; }
   std::size_t jobs() const { return options_.jobs; }
-  // Waits for the workers and merges every shard into a new database inside the work folder;
+  // Queues what is pending and waits until every shard is built. Rethrows a worker's failure.
+  void finish_building();
+  // finish_building(), then merges every shard into a new database inside the work folder;
   // returns its path (move it away before this object goes). Throws DatabaseError.
   std::filesystem::path finish();
 

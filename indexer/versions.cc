@@ -1,0 +1,29 @@
+#include "versions.h"
+
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+#ifdef NEWSDEX_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
+namespace newsdex {
+
+std::string indexer_version_line() {
+  char icu[U_MAX_VERSION_STRING_LENGTH];
+  UVersionInfo info;
+  u_getVersion(info);
+  u_versionToString(info, icu);
+  std::string line = std::string("newsdex-index ") + NEWSDEX_VERSION + " (Xapian " +
+                     Xapian::version_string() + ", ICU " + icu;
+#ifdef NEWSDEX_WITH_MIMALLOC
+  const int mi = mi_version();  // 209 for 2.0.9
+  line += ", mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) + "." +
+          std::to_string(mi % 10);
+#else
+  line += ", system malloc";
+#endif
+  return line + ")";
+}
+
+}  // namespace newsdex
