@@ -43,4 +43,19 @@ std::uint64_t bytes_on_disk(const std::filesystem::path& path) {
   return total;
 }
 
+bool report_indexing_run(benchmark::State& state, const ChildRun& run, std::size_t articles,
+                         std::size_t text_bytes) {
+  if (run.exit_code != 0) {
+    state.SkipWithError("indexer failed");
+    return false;
+  }
+  state.SetIterationTime(run.seconds);
+  state.counters["articles_per_s"] = benchmark::Counter(
+      static_cast<double>(articles), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(text_bytes) / 1e6,
+                                                  benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["peak_rss_mb"] = run.peak_rss_mb;
+  return true;
+}
+
 }  // namespace newsdex::bench

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -18,6 +21,11 @@ struct ChildRun {
 // of this process's memory at the spawn too (the kernel carries it over exec): keep the caller
 // small, and load corpora in forked helpers. `silent` sends the child's stderr to /dev/null.
 ChildRun run_child(const std::vector<std::string>& argv, bool silent = false);
+
+// Reports an indexing child's run to a manual-time benchmark: its wall time, articles/s, MB/s of
+// text and peak RSS. Marks the benchmark failed and returns false when the child failed.
+bool report_indexing_run(benchmark::State& state, const ChildRun& run, std::size_t articles,
+                         std::size_t text_bytes);
 
 // Bytes of a file, or of every file under a folder.
 std::uint64_t bytes_on_disk(const std::filesystem::path& path);

@@ -32,6 +32,7 @@ using newsdex::bench::BenchArticle;
 using newsdex::bench::bytes_on_disk;
 using newsdex::bench::ChildRun;
 using newsdex::bench::DateRange;
+using newsdex::bench::report_indexing_run;
 using newsdex::bench::run_child;
 
 const std::vector<std::string> kClasses = {"word_frequent", "word_rare", "or_2_4", "and_2_4",
@@ -163,13 +164,7 @@ bool ensure_prepared(Size& size) {
 
 void report_indexing(benchmark::State& state, const Size& size, const ChildRun& run,
                      const fs::path& index) {
-  if (run.exit_code != 0) return state.SkipWithError("indexer failed");
-  state.SetIterationTime(run.seconds);
-  state.counters["articles_per_s"] = benchmark::Counter(
-      static_cast<double>(size.articles), benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(size.text_bytes) / 1e6,
-                                                  benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["peak_rss_mb"] = run.peak_rss_mb;
+  if (!report_indexing_run(state, run, size.articles, size.text_bytes)) return;
   state.counters["bytes_per_article"] =
       static_cast<double>(bytes_on_disk(index)) / static_cast<double>(size.articles);
   state.counters["articles"] = static_cast<double>(size.articles);

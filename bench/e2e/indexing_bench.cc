@@ -49,13 +49,7 @@ CorpusFile write_corpus(const std::vector<BenchArticle>& articles, const fs::pat
 }
 
 void report(benchmark::State& state, const CorpusFile& corpus, const ChildRun& run) {
-  if (run.exit_code != 0) state.SkipWithError("indexer failed");
-  state.SetIterationTime(run.seconds);
-  state.counters["articles_per_s"] = benchmark::Counter(
-      static_cast<double>(corpus.articles), benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(corpus.text_bytes) / 1e6,
-                                                  benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["peak_rss_mb"] = run.peak_rss_mb;
+  newsdex::bench::report_indexing_run(state, run, corpus.articles, corpus.text_bytes);
 }
 
 // Writes corpus-xN.jsonl, the 1% of new articles delta-xN.jsonl with their ids in
