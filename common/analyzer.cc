@@ -8,11 +8,11 @@
 #include <unicode/utext.h>
 
 #include <xapian.h>
-#include <unordered_map>
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
 #include "spelling_variants.h"
+#include "stem_cache.h"
 #include "stopwords.h"
 
 namespace newsdex {
@@ -282,13 +282,8 @@ class Analyzer::Impl {
   // The stem of the word's American spelling. Cached by the folded word: news vocabularies
   // are Zipfian, so nearly every word is a hit and skips both the variant table and Snowball.
   std::string_view stem(std::string_view folded) {
-    // Heterogeneous lookup needs C++20 transparent hashing; a reused key buffer does as well.
-    key_.assign(folded);
-    auto it = stem_cache_.find(key_);
-    if (it != stem_cache_.end()) return it->second;
-    if (stem_cache_.size() >= kStemCacheLimit) stem_cache_.clear();
-    return stem_cache_.emplace(key_, stemmer_(std::string(american_spelling(folded))))
-        .first->second;
+    if (const auto cached = stem_cache_.find(folded)) return *cached;
+    return stem_cache_.insert(folded, stemmer_(std::string(american_spelling(folded))));
   }
 
   std::string language_;
@@ -303,8 +298,7 @@ class Analyzer::Impl {
   icu::UnicodeString stripped_;
   std::string folded_;
   std::string compound_;
-  std::string key_;
-  std::unordered_map<std::string, std::string> stem_cache_;
+  StemCache stem_cache_{kStemCacheLimit};
 };
 
 Analyzer::Analyzer(std::string_view language) : impl_(std::make_unique<Impl>(language)) {}

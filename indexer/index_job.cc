@@ -270,7 +270,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       return;
     }
     const std::size_t text_bytes = article.title.size() + article.body.size();
-    const auto outcome = writer.upsert(id_term, builder.build(article, std::move(stored), hash));
+    const auto outcome = writer.upsert(id_term, builder.build(article, stored, hash));
     ++(outcome == IndexWriter::Outcome::kAdded ? report.added : report.replaced);
     ++report.indexed;
     buffered_bytes += text_bytes * kBufferBytesPerTextByte;

@@ -26,7 +26,7 @@ Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   return it->second;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article, std::string stored,
+Xapian::Document DocumentBuilder::build(const Article& article, std::string_view stored,
                                         const std::string& content_hash) {
   Xapian::Document doc;
   Analyzer& analyzer = analyzer_for(article.language);
@@ -69,7 +69,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
   doc.add_value(schema::kContentHashSlot, content_hash);
-  doc.set_data(std::move(stored));
+  doc.add_value(schema::kStoredRecordSlot, record_compressor_.compress(stored));
   return doc;
 }
 

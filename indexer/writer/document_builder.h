@@ -2,25 +2,27 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
+#include "newsdex/record_compression.h"
 
 namespace newsdex {
 
 // Builds the Xapian document for an article following common/schema: title and body terms with
 // positions, title terms again under the title prefix, boolean filter terms for id, outlet, date
-// and language, the date and outlet values, and the stored fields as document data.
-// Not thread-safe (it owns analyzers); use one per thread.
+// and language, the date and outlet values, and the stored fields (compressed, in their value
+// slot). Not thread-safe (it owns analyzers); use one per thread.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(std::string default_language);
 
   // `stored` is encode_stored_article(article) and `content_hash` its hash (computed by the
   // caller, which needs them first to skip unchanged articles).
-  Xapian::Document build(const Article& article, std::string stored,
+  Xapian::Document build(const Article& article, std::string_view stored,
                          const std::string& content_hash);
 
  private:
@@ -29,6 +31,7 @@ class DocumentBuilder {
   std::string default_language_;
   std::map<std::string, Analyzer, std::less<>> analyzers_;
   std::string term_buffer_;
+  RecordCompressor record_compressor_;
 };
 
 }  // namespace newsdex

@@ -79,32 +79,31 @@ void ShardedBuilder::flush_chunk() {
 }
 
 void ShardedBuilder::work() {
-  for (;;) {
-    Chunk chunk;
-    {
-      std::unique_lock lock(mutex_);
-      queue_changed_.wait(lock, [&] { return !queue_.empty() || closing_; });
-      if (queue_.empty()) return;
-      chunk = std::move(queue_.front());
-      queue_.pop_front();
-      queue_changed_.notify_all();
+  try {
+    // One builder per worker: its analyzers' stem caches keep the common words from chunk to
+    // chunk. (With std::unordered_map as the cache this was 5% slower than a builder per
+    // chunk; with StemCache it is 3% faster.)
+    DocumentBuilder builder(options_.default_language);
+    for (;;) {
+      Chunk chunk;
+      {
+        std::unique_lock lock(mutex_);
+        queue_changed_.wait(lock, [&] { return !queue_.empty() || closing_; });
+        if (queue_.empty()) return;
+        chunk = std::move(queue_.front());
+        queue_.pop_front();
+        queue_changed_.notify_all();
+      }
+      build_shard(chunk, builder);
     }
-    try {
-      build_shard(chunk);
-    } catch (...) {
-      std::lock_guard lock(mutex_);
-      if (!failure_) failure_ = std::current_exception();
-      queue_changed_.notify_all();
-      return;
-    }
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = std::current_exception();
+    queue_changed_.notify_all();
   }
 }
 
-void ShardedBuilder::build_shard(Chunk& chunk) {
-  // A builder per chunk: its analyzers' stem caches hold one chunk's vocabulary and stay in the
-  // CPU caches; one builder per worker, whose caches grow to the whole vocabulary, measured
-  // about 5% slower on Reuters.
-  DocumentBuilder builder(options_.default_language);
+void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder) {
   const fs::path path = options_.work_dir / shard_name(0, chunk.first_docid);
   try {
     // No fsync: a shard is scratch until the merged result is swapped in.
@@ -113,8 +112,7 @@ void ShardedBuilder::build_shard(Chunk& chunk) {
                                                       Xapian::DB_NO_SYNC);
     Xapian::docid docid = chunk.first_docid;
     for (auto& item : chunk.items) {
-      shard.replace_document(
-          docid++, builder.build(item.article, std::move(item.stored), item.content_hash));
+      shard.replace_document(docid++, builder.build(item.article, item.stored, item.content_hash));
       item = Item{};  // free the text as soon as it is in Xapian's buffer
     }
     shard.commit();

@@ -12,6 +12,8 @@
 
 #include <xapian.h>
 
+#include "writer/document_builder.h"
+
 #include "newsdex/article.h"
 
 namespace newsdex {
@@ -74,7 +76,7 @@ class ShardedBuilder {
 
   void flush_chunk();
   void work();
-  void build_shard(Chunk& chunk);
+  void build_shard(Chunk& chunk, DocumentBuilder& builder);
   void stop_workers();
   void rethrow_failure();
   std::vector<Shard> merge_tier(std::vector<Shard> shards, std::size_t tier);

@@ -12,6 +12,7 @@
 
 #include "newsdex/analyzer.h"
 #include "newsdex/error.h"
+#include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 #include "parser/query_builder.h"
@@ -247,9 +248,11 @@ class Searcher::Impl {
     }
 
     SnippetBuilder snippets(analyzer);
+    RecordDecompressor records;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
-      Article article = decode_stored_article(doc.get_data());
+      Article article =
+          decode_stored_article(records.decompress(doc.get_value(schema::kStoredRecordSlot)));
       SearchHit hit;
       hit.rank =
           request.offset + static_cast<std::size_t>(it.get_rank() - mset.get_firstitem()) + 1;

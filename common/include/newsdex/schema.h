@@ -7,7 +7,7 @@
 // written down in docs/index-format.md; change both together and bump kSchemaVersion.
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // Database metadata key holding kSchemaVersion, checked when a database is opened.
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
 
@@ -31,6 +31,9 @@ inline constexpr std::string_view kKeywordFieldsKey = "newsdex.keyword_fields";
 inline constexpr unsigned kDateSlot = 0;         // ISO 8601 date string: sorts chronologically
 inline constexpr unsigned kOutletSlot = 1;       // outlet as stored, for facets and collapsing
 inline constexpr unsigned kContentHashSlot = 2;  // FNV-1a of the stored record: skip unchanged
+// The stored record (encode_stored_article) as a zstd frame (RecordCompressor); Xapian's
+// document data stays empty.
+inline constexpr unsigned kStoredRecordSlot = 3;
 
 // Body positions start this far after the last title position, so phrases never span both.
 inline constexpr unsigned kBodyPositionGap = 100;
