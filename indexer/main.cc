@@ -3,6 +3,7 @@
 // Exit status: 0 every article indexed; 3 indexed, but some inputs were skipped;
 // 1 nothing could be indexed (or the database could not be opened); 2 usage error;
 // 128 + signal number when SIGINT/SIGTERM stopped the run (after committing what was indexed).
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -57,6 +58,17 @@ void install_stop_handlers() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+}
+
+// A new database is merged from its shards in one compaction when the open-file limit allows
+// (three files a shard): the soft limit, often 1024, goes up to the hard one. Best effort: a
+// lower limit only means merging in groups first.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 int print_stats(const std::string& db_path) {
@@ -247,6 +259,7 @@ int main(int argc, char** argv) {
   hooks.on_progress = [&](const newsdex::IndexProgress& p) { progress.update(p); };
   hooks.should_stop = [] { return g_stop_signal != 0; };
   install_stop_handlers();
+  raise_open_file_limit();
 
   try {
     const auto report = newsdex::run_index_job(

@@ -37,6 +37,9 @@ class ShardedBuilder {
     std::string default_language = "english";
     std::size_t chunk_articles = 1000;
     std::size_t chunk_text_bytes = 16u << 20;
+    // The most shards one compaction opens (more are merged in groups first); 0: as many as
+    // half the process's open-file limit allows, at most 256.
+    std::size_t merge_fan_in = 0;
   };
 
   explicit ShardedBuilder(Options options);
