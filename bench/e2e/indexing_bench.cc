@@ -6,7 +6,8 @@
 // the ×10 database (the incremental path).
 //
 // NEWSDEX_BENCH_SCALES (default "1,10") and NEWSDEX_BENCH_LIMIT (articles of the source) size
-// the run; NEWSDEX_BENCH_REPS (default 3) repeats the ×1 cases. Repetitions run in random
+// the run; NEWSDEX_BENCH_REPS (default 3) repeats the ×1 cases, NEWSDEX_BENCH_REPS_LARGE
+// (default 1) the larger ones. Repetitions run in random
 // interleaved order (unless --benchmark_enable_random_interleaving=false is given): on a shared
 // machine whose speed drifts by a third within minutes, newsdex and plain Xapian then see the
 // same drift, and the ratio of their medians holds.
@@ -88,8 +89,12 @@ int main(int argc, char** argv) {
     args.insert(args.begin() + 1, interleave.data());
   int arg_count = static_cast<int>(args.size());
   benchmark::Initialize(&arg_count, args.data());
-  const char* reps_env = std::getenv("NEWSDEX_BENCH_REPS");
-  const int reps = reps_env ? std::max(1, std::atoi(reps_env)) : 3;
+  const auto repetitions_from = [](const char* name, int fallback) {
+    const char* value = std::getenv(name);
+    return value ? std::max(1, std::atoi(value)) : fallback;
+  };
+  const int reps = repetitions_from("NEWSDEX_BENCH_REPS", 3);
+  const int reps_large = repetitions_from("NEWSDEX_BENCH_REPS_LARGE", 1);
   newsdex::bench::ScratchDir dir;
   // A spawned child's peak RSS counts the high-water mark of its parent's memory, so this
   // process never holds a corpus: a forked helper writes the corpus files.
@@ -119,7 +124,7 @@ int main(int argc, char** argv) {
 
   for (const auto& [scale, corpus] : corpora) {
     const std::string suffix = "/x" + std::to_string(scale);
-    const int repetitions = scale > 1 ? 1 : reps;
+    const int repetitions = scale > 1 ? reps_large : reps;
     const auto db = (dir.path() / ("db" + suffix.substr(1))).string();
     benchmark::RegisterBenchmark(
         ("index/plain_xapian" + suffix).c_str(),
