@@ -3,6 +3,8 @@
 #include <zstd.h>
 
 #include <new>
+#include <string>
+#include <utility>
 
 #include "newsdex/error.h"
 
@@ -13,8 +15,8 @@ namespace {
 // percent for several times the CPU.
 constexpr int kCompressionLevel = 1;
 
-// A record is one article; a frame claiming more than this is corrupt, and refusing it keeps a
-// damaged database from asking for an absurd allocation.
+// A record is one article; none is this big, and a frame claiming more is corrupt: refusing it
+// keeps a damaged database from asking for an absurd allocation.
 constexpr unsigned long long kMaxRecordBytes = 1ULL << 30;
 
 }  // namespace
@@ -25,10 +27,14 @@ void RecordCompressor::ContextDeleter::operator()(ZSTD_CCtx_s* context) const no
 
 RecordCompressor::RecordCompressor() : context_(ZSTD_createCCtx()) {
   if (!context_) throw std::bad_alloc();
-  ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_compressionLevel, kCompressionLevel);
   // Glass keeps no checksums of its own; four bytes a record turn a damaged block into an
   // error instead of a wrong title or snippet.
-  ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_checksumFlag, 1);
+  for (const auto& [parameter, value] :
+       {std::pair{ZSTD_c_compressionLevel, kCompressionLevel}, std::pair{ZSTD_c_checksumFlag, 1}}) {
+    const std::size_t status = ZSTD_CCtx_setParameter(context_.get(), parameter, value);
+    if (ZSTD_isError(status))
+      throw Error(std::string("zstd rejected a compression setting: ") + ZSTD_getErrorName(status));
+  }
 }
 
 RecordCompressor::~RecordCompressor() = default;
@@ -36,11 +42,14 @@ RecordCompressor::RecordCompressor(RecordCompressor&&) noexcept = default;
 RecordCompressor& RecordCompressor::operator=(RecordCompressor&&) noexcept = default;
 
 std::string RecordCompressor::compress(std::string_view record) {
+  if (record.size() > kMaxRecordBytes)
+    throw Error("stored article record of " + std::to_string(record.size()) +
+                " bytes is over the 1 GiB limit");
   std::string frame(ZSTD_compressBound(record.size()), '\0');
   const std::size_t size =
       ZSTD_compress2(context_.get(), frame.data(), frame.size(), record.data(), record.size());
-  // With a bound-sized buffer, zstd fails only when out of memory.
-  if (ZSTD_isError(size)) throw std::bad_alloc();
+  if (ZSTD_isError(size))
+    throw Error(std::string("cannot compress a stored article record: ") + ZSTD_getErrorName(size));
   frame.resize(size);
   return frame;
 }

@@ -1,6 +1,7 @@
 #include "stem_cache.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -39,6 +40,7 @@ std::string_view StemCache::insert(std::string_view word, std::string_view stem)
   // The analyzer caps words at schema::kMaxTermBytes, far below this.
   if (word.size() > kMaxSize || stem.size() > kMaxSize)
     throw std::length_error("StemCache: word or stem over 65535 bytes");
+  assert(!find(word));
   if (size_ >= max_entries_) clear();
   if ((size_ + 1) * 2 > slots_.size()) grow();
   const std::uint32_t hash = hash_of(word);
@@ -61,8 +63,9 @@ const char* StemCache::store(std::string_view word, std::string_view stem) {
     block_used_ = 0;
   }
   char* text = blocks_.back().get() + block_used_;
-  std::memcpy(text, word.data(), word.size());
-  std::memcpy(text + word.size(), stem.data(), stem.size());
+  // std::copy, not memcpy: an empty view may have a null data pointer.
+  std::copy(word.begin(), word.end(), text);
+  std::copy(stem.begin(), stem.end(), text + word.size());
   block_used_ += bytes;
   return text;
 }

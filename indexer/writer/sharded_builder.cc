@@ -21,7 +21,8 @@ constexpr std::size_t kFilesPerShard = 3;
 constexpr std::size_t kMinMergeFanIn = 8;
 constexpr std::size_t kMaxMergeFanIn = 256;
 
-// As many shards as half the open-file limit allows; the other half is for everything else.
+// As many shards as half the open-file limit allows (the other half is for everything else),
+// but at least kMinMergeFanIn.
 std::size_t default_merge_fan_in() {
   rlimit limit{};
   if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
@@ -158,12 +159,15 @@ void ShardedBuilder::rethrow_failure() {
 
 std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard> shards,
                                                               std::size_t tier) {
-  std::vector<Shard> merged((shards.size() + options_.merge_fan_in - 1) / options_.merge_fan_in);
+  // Groups merge `jobs` at a time; together they open at most merge_fan_in shards, the budget
+  // of open files a single merge has.
+  const std::size_t group_size = std::max<std::size_t>(options_.merge_fan_in / options_.jobs, 2);
+  std::vector<Shard> merged((shards.size() + group_size - 1) / group_size);
   std::vector<std::exception_ptr> failures(merged.size());
   const auto merge_group = [&](std::size_t group) {
     try {
-      const std::size_t begin = group * options_.merge_fan_in;
-      const std::size_t end = std::min(shards.size(), begin + options_.merge_fan_in);
+      const std::size_t begin = group * group_size;
+      const std::size_t end = std::min(shards.size(), begin + group_size);
       std::vector<fs::path> sources;
       for (std::size_t i = begin; i < end; ++i) sources.push_back(shards[i].path);
       merged[group] = {shards[begin].first_docid,
@@ -174,7 +178,6 @@ std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard>
       failures[group] = std::current_exception();
     }
   };
-  // Groups merge in parallel, `jobs` at a time.
   for (std::size_t first = 0; first < merged.size(); first += options_.jobs) {
     std::vector<std::jthread> threads;
     for (std::size_t g = first; g < std::min(merged.size(), first + options_.jobs); ++g)

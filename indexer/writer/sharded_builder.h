@@ -12,11 +12,12 @@
 
 #include <xapian.h>
 
-#include "writer/document_builder.h"
 
 #include "newsdex/article.h"
 
 namespace newsdex {
+
+class DocumentBuilder;
 
 // Builds a new database on N threads. Articles arrive in input order and are numbered: an
 // article's document id is its number, in every run and for every N, so a build with one job
@@ -24,8 +25,8 @@ namespace newsdex {
 // chunks of consecutive ids; each chunk becomes a small Glass shard of its own, filled by one of
 // the worker threads. Small shards are the speed lever: Xapian's cost per posting grows with
 // the size of its in-memory buffer, so many small buffers are much cheaper than one big one.
-// finish() merges the shards with Xapian's compaction (consecutive shards in tiers, so no merge
-// opens more than a few dozen databases), keeping the ids.
+// finish() merges the shards with one Xapian compaction, keeping the ids; when there are more
+// shards than Options::merge_fan_in, consecutive ones are first merged in groups (tiers).
 //
 // Nothing here touches the target database: the caller swaps the merged result in, which is
 // what makes a build safe to kill at any moment.
@@ -37,8 +38,9 @@ class ShardedBuilder {
     std::string default_language = "english";
     std::size_t chunk_articles = 1000;
     std::size_t chunk_text_bytes = 16u << 20;
-    // The most shards one compaction opens (more are merged in groups first); 0: as many as
-    // half the process's open-file limit allows, at most 256.
+    // The most shards open at once while merging (more are merged in groups first, `jobs`
+    // groups at a time, sharing this budget); 0: as many as half the process's open-file limit
+    // allows, at least 8 and at most 256.
     std::size_t merge_fan_in = 0;
   };
 

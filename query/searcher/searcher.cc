@@ -248,11 +248,10 @@ class Searcher::Impl {
     }
 
     SnippetBuilder snippets(analyzer);
-    RecordDecompressor records;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
       Article article =
-          decode_stored_article(records.decompress(doc.get_value(schema::kStoredRecordSlot)));
+          decode_stored_article(records_.decompress(doc.get_value(schema::kStoredRecordSlot)));
       SearchHit hit;
       hit.rank =
           request.offset + static_cast<std::size_t>(it.get_rank() - mset.get_firstitem()) + 1;
@@ -358,6 +357,7 @@ class Searcher::Impl {
   Xapian::Database db_;
   std::map<std::string, Analyzer> analyzers_;
   Analyzer folder_;  // no stemming: wildcard prefixes
+  RecordDecompressor records_;
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}

@@ -13,6 +13,7 @@ TEST(IndexerVersion, NamesTheLibrariesAndTheAllocatorInUse) {
   EXPECT_TRUE(run.out.starts_with("newsdex-index ")) << run.out;
   EXPECT_NE(run.out.find("(Xapian 1.4."), std::string::npos) << run.out;
   EXPECT_NE(run.out.find(", ICU "), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(", zstd 1."), std::string::npos) << run.out;
 #ifdef NEWSDEX_EXPECT_MIMALLOC
   EXPECT_NE(run.out.find(", mimalloc 2."), std::string::npos) << run.out;
 #else

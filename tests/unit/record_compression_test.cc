@@ -25,7 +25,7 @@ TEST(RecordCompression, CorruptFramesThrowDatabaseError) {
   const std::string frame =
       compressor.compress("an article body long enough to compress well well");
   EXPECT_THROW(decompressor.decompress(""), DatabaseError);
-  // A document written by schema version 1 stored the plain record here.
+  // A plain record mistaken for a frame.
   EXPECT_THROW(decompressor.decompress("\x01\x08seed-000"), DatabaseError);
   EXPECT_THROW(decompressor.decompress(frame.substr(0, frame.size() - 2)), DatabaseError);
   std::string flipped = frame;

@@ -63,7 +63,8 @@ class ShardedBuilderMerge : public ::testing::Test {
 };
 
 TEST_F(ShardedBuilderMerge, MergingInGroupsGivesTheSameDatabaseAsOneMerge) {
-  // 13 shards: with a fan-in of 3 they merge in three tiers (13 -> 5 -> 2) before the last.
+  // 13 shards, a fan-in of 3 and two jobs: groups of 2 merge in three tiers (13 -> 7 -> 4 -> 2)
+  // before the final merge.
   const Xapian::Database tiers(build("tiers", 3, 2).string());
   const Xapian::Database single(build("single", 0, 1).string());
   ASSERT_EQ(tiers.get_doccount(), 25u);
