@@ -16,8 +16,7 @@ std::string indexer_version_line() {
   u_getVersion(info);
   u_versionToString(info, icu);
   std::string line = std::string("newsdex-index ") + NEWSDEX_VERSION + " (Xapian " +
-                     Xapian::version_string() + ", ICU " + icu + ", zstd " +
-                     ZSTD_versionString();
+                     Xapian::version_string() + ", ICU " + icu + ", zstd " + ZSTD_versionString();
 #ifdef NEWSDEX_WITH_MIMALLOC
   const int mi = mi_version();  // 209 for 2.0.9
   line += ", mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) + "." +

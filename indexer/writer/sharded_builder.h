@@ -12,7 +12,6 @@
 
 #include <xapian.h>
 
-
 #include "newsdex/article.h"
 
 namespace newsdex {
