@@ -125,6 +125,9 @@ class Searcher::Impl {
     const auto started = std::chrono::steady_clock::now();
     for (int attempt = 1;; ++attempt) {
       try {
+        // Inside the try: reopening can itself meet the next commit (DatabaseModifiedError),
+        // which then counts as one more attempt instead of escaping as a Xapian exception.
+        if (attempt > 1) db_.reopen();
         SearchResult result = run(request);
         result.took_us =
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
@@ -133,7 +136,6 @@ class Searcher::Impl {
         return result;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReopenAttempts) throw DatabaseError("database keeps changing; try again");
-        db_.reopen();
       } catch (const Xapian::Error& e) {
         throw DatabaseError("search failed: " + e.get_description());
       }
