@@ -7,10 +7,10 @@
 //
 // NEWSDEX_BENCH_SCALES (default "1,10") and NEWSDEX_BENCH_LIMIT (articles of the source) size
 // the run; NEWSDEX_BENCH_REPS (default 3) repeats the ×1 cases, NEWSDEX_BENCH_REPS_LARGE
-// (default 1) the larger ones. Repetitions run in random
-// interleaved order (unless --benchmark_enable_random_interleaving=false is given): on a shared
-// machine whose speed drifts by a third within minutes, newsdex and plain Xapian then see the
-// same drift, and the ratio of their medians holds.
+// (default 1) the larger ones. Repetitions run in random interleaved order (unless
+// --benchmark_enable_random_interleaving=false is given): on a shared machine whose speed
+// drifts by a third within minutes, newsdex and plain Xapian then see the same drift on
+// average (docs/benchmarks.md shows how far that goes).
 #include <benchmark/benchmark.h>
 #include <sys/wait.h>
 #include <unistd.h>
