@@ -2,6 +2,7 @@
 // lines and a clean stop on SIGINT, through the real newsdex-index.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <fstream>
@@ -206,6 +207,27 @@ TEST_F(Maintenance, SigintStopsANewBuildWithWhatItHasAndARerunFinishes) {
   EXPECT_GT(after_stop, 0u);
   EXPECT_FALSE(fs::exists(work_dir));
   expect_rerun_finishes(after_stop, kArticles);
+}
+
+// newsdex-index writes termlists without deflate (indexer/glass_termlist_deflate.cc): a copy
+// compacted in this process, where Glass deflates them as usual, has a smaller termlist table.
+TEST_F(Maintenance, TermlistsAreStoredWithoutDeflate) {
+  {
+    // Long articles over a small vocabulary: termlists that deflate does shrink.
+    std::ofstream out(corpus());
+    for (int i = 0; i < 1500; ++i) {
+      out << "{\"id\": \"w" << i << "\", \"title\": \"Harbour report " << i << "\", \"body\": \"";
+      for (int w = 0; w < 150; ++w) out << "cargo" << (i * 7 + w * 13) % 400 << ' ';
+      out << "\"}\n";
+    }
+  }
+  ASSERT_EQ(index({corpus().string()}).exit_code, 0);
+  const fs::path recompressed = dir_.path() / "recompressed";
+  Xapian::Database(db().string()).compact(recompressed.string());
+  const auto raw_bytes = fs::file_size(db() / "termlist.glass");
+  const auto deflated_bytes = fs::file_size(recompressed / "termlist.glass");
+  EXPECT_LT(deflated_bytes * 10, raw_bytes * 9) << raw_bytes << " vs " << deflated_bytes;
+  EXPECT_EQ(Xapian::Database(recompressed.string()).get_doccount(), 1500u);
 }
 
 TEST_F(Maintenance, MissingParentFoldersOfTheDatabaseAreCreated) {
