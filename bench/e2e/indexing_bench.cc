@@ -11,6 +11,12 @@
 // --benchmark_enable_random_interleaving=false is given): on a shared machine whose speed
 // drifts by a third within minutes, newsdex and plain Xapian then see the same drift on
 // average (docs/benchmarks.md shows how far that goes).
+//
+// That average is not enough when the drift is fast, so `index/paired_round/xN` also runs plain
+// Xapian, --jobs 1 and --jobs 2 back to back, in a random order, and reports the ratios within
+// that round (counters jobs1_over_plain, jobs2_over_plain; their median over the repetitions is
+// the number to quote). NEWSDEX_BENCH_ROUNDS (default 6) and NEWSDEX_BENCH_ROUNDS_LARGE
+// (default 1) repeat it; 0 leaves it out.
 #include <benchmark/benchmark.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -51,6 +58,42 @@ CorpusFile write_corpus(const std::vector<BenchArticle>& articles, const fs::pat
 
 void report(benchmark::State& state, const CorpusFile& corpus, const ChildRun& run) {
   newsdex::bench::report_indexing_run(state, run, corpus.articles, corpus.text_bytes);
+}
+
+ChildRun run_plain_xapian(const std::string& db, const CorpusFile& corpus) {
+  fs::remove_all(db);
+  auto run = run_child({NEWSDEX_PLAIN_XAPIAN_BIN, db, corpus.path.string()});
+  fs::remove_all(db);
+  return run;
+}
+
+ChildRun run_newsdex(const std::string& db, const CorpusFile& corpus, int jobs) {
+  fs::remove_all(db);
+  return run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, "--jobs", std::to_string(jobs),
+                    corpus.path.string()});
+}
+
+// One paired round: the three runs back to back in an order drawn from `random`, so that the
+// machine's speed is as close as it gets to the same for all three.
+void run_paired_round(benchmark::State& state, const std::string& db, const CorpusFile& corpus,
+                      std::mt19937& random) {
+  std::vector<int> order{0, 1, 2};  // plain Xapian, --jobs 1, --jobs 2
+  std::shuffle(order.begin(), order.end(), random);
+  ChildRun runs[3];
+  for (const int which : order) {
+    runs[which] =
+        which == 0 ? run_plain_xapian(db + "-plain", corpus) : run_newsdex(db, corpus, which);
+    if (runs[which].exit_code != 0) {
+      state.SkipWithError("a run of the paired round failed");
+      return;
+    }
+  }
+  state.SetIterationTime(runs[0].seconds + runs[1].seconds + runs[2].seconds);
+  state.counters["plain_s"] = runs[0].seconds;
+  state.counters["jobs1_s"] = runs[1].seconds;
+  state.counters["jobs2_s"] = runs[2].seconds;
+  state.counters["jobs1_over_plain"] = runs[0].seconds / runs[1].seconds;
+  state.counters["jobs2_over_plain"] = runs[0].seconds / runs[2].seconds;
 }
 
 // Writes corpus-xN.jsonl, the 1% of new articles delta-xN.jsonl with their ids in
@@ -95,6 +138,13 @@ int main(int argc, char** argv) {
   };
   const int reps = repetitions_from("NEWSDEX_BENCH_REPS", 3);
   const int reps_large = repetitions_from("NEWSDEX_BENCH_REPS_LARGE", 1);
+  const auto rounds_from = [](const char* name, int fallback) {
+    const char* value = std::getenv(name);
+    return value ? std::max(0, std::atoi(value)) : fallback;
+  };
+  const int rounds = rounds_from("NEWSDEX_BENCH_ROUNDS", 6);
+  const int rounds_large = rounds_from("NEWSDEX_BENCH_ROUNDS_LARGE", 1);
+  std::mt19937 round_order(20261202);
   newsdex::bench::ScratchDir dir;
   // A spawned child's peak RSS counts the high-water mark of its parent's memory, so this
   // process never holds a corpus: a forked helper writes the corpus files.
@@ -126,34 +176,35 @@ int main(int argc, char** argv) {
     const std::string suffix = "/x" + std::to_string(scale);
     const int repetitions = scale > 1 ? reps_large : reps;
     const auto db = (dir.path() / ("db" + suffix.substr(1))).string();
-    benchmark::RegisterBenchmark(
-        ("index/plain_xapian" + suffix).c_str(),
-        [&, db](benchmark::State& state) {
-          for (auto _ : state) {
-            fs::remove_all(db + "-plain");
-            report(state, corpus,
-                   run_child({NEWSDEX_PLAIN_XAPIAN_BIN, db + "-plain", corpus.path.string()}));
-          }
-          fs::remove_all(db + "-plain");
-        })
+    benchmark::RegisterBenchmark(("index/plain_xapian" + suffix).c_str(),
+                                 [&, db](benchmark::State& state) {
+                                   for (auto _ : state)
+                                     report(state, corpus, run_plain_xapian(db + "-plain", corpus));
+                                 })
         ->UseManualTime()
         ->Iterations(1)
         ->Repetitions(repetitions)
         ->Unit(benchmark::kSecond);
     for (const int jobs : {1, 2}) {
-      benchmark::RegisterBenchmark(
-          ("index/newsdex/jobs" + std::to_string(jobs) + suffix).c_str(),
-          [&, db, jobs](benchmark::State& state) {
-            for (auto _ : state) {
-              fs::remove_all(db);
-              report(state, corpus,
-                     run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, "--jobs",
-                                std::to_string(jobs), corpus.path.string()}));
-            }
-          })
+      benchmark::RegisterBenchmark(("index/newsdex/jobs" + std::to_string(jobs) + suffix).c_str(),
+                                   [&, db, jobs](benchmark::State& state) {
+                                     for (auto _ : state)
+                                       report(state, corpus, run_newsdex(db, corpus, jobs));
+                                   })
           ->UseManualTime()
           ->Iterations(1)
           ->Repetitions(repetitions)
+          ->Unit(benchmark::kSecond);
+    }
+    if (const int round_count = scale > 1 ? rounds_large : rounds; round_count > 0) {
+      benchmark::RegisterBenchmark(("index/paired_round" + suffix).c_str(),
+                                   [&, db](benchmark::State& state) {
+                                     for (auto _ : state)
+                                       run_paired_round(state, db + "-round", corpus, round_order);
+                                   })
+          ->UseManualTime()
+          ->Iterations(1)
+          ->Repetitions(round_count)
           ->Unit(benchmark::kSecond);
     }
     // 1% new articles into the database a jobs case left behind (built here, untimed, when this
