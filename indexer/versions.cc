@@ -22,7 +22,8 @@ std::string indexer_version_line() {
   line += ", mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) + "." +
           std::to_string(mi % 10);
   // allocator_settings.cc asks for them unless MIMALLOC_LARGE_OS_PAGES says otherwise.
-  if (mi_option_is_enabled(mi_option_large_os_pages)) line += " with 2 MiB pages";
+  // What is asked for; whether the kernel grants huge pages is its own setting.
+  if (mi_option_is_enabled(mi_option_large_os_pages)) line += ", 2 MiB pages requested";
 #else
   line += ", system malloc";
 #endif

@@ -152,8 +152,11 @@ TEST_F(Maintenance, ASecondWriterGetsALockedError) {
 
 TEST_F(Maintenance, ProgressLinesWhenNotOnATerminal) {
   {
+    // More chunks (1,000 articles each) than the builder queues (two per job), so the reader
+    // waits for the workers and the run lasts many progress intervals however fast it gets:
+    // with 3,000 articles the reader could finish within one interval and print nothing.
     std::ofstream out(corpus());
-    for (int i = 0; i < 3000; ++i) out << article(i);
+    for (int i = 0; i < 20000; ++i) out << article(i);
   }
   const auto run = index({"--progress-every", "0.01", corpus().string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
