@@ -21,8 +21,8 @@ std::string indexer_version_line() {
   const int mi = mi_version();  // 209 for 2.0.9
   line += ", mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) + "." +
           std::to_string(mi % 10);
-  // allocator_settings.cc asks for them unless MIMALLOC_LARGE_OS_PAGES says otherwise.
-  // What is asked for; whether the kernel grants huge pages is its own setting.
+  // What allocator_settings.cc (or MIMALLOC_LARGE_OS_PAGES) asked for; whether the kernel
+  // grants huge pages is its own setting.
   if (mi_option_is_enabled(mi_option_large_os_pages)) line += ", 2 MiB pages requested";
 #else
   line += ", system malloc";

@@ -136,18 +136,14 @@ int main(int argc, char** argv) {
     args.insert(args.begin() + 1, interleave.data());
   int arg_count = static_cast<int>(args.size());
   benchmark::Initialize(&arg_count, args.data());
-  const auto repetitions_from = [](const char* name, int fallback) {
+  const auto count_from = [](const char* name, int fallback, int minimum) {
     const char* value = std::getenv(name);
-    return value ? std::max(1, std::atoi(value)) : fallback;
+    return value ? std::max(minimum, std::atoi(value)) : fallback;
   };
-  const int reps = repetitions_from("NEWSDEX_BENCH_REPS", 3);
-  const int reps_large = repetitions_from("NEWSDEX_BENCH_REPS_LARGE", 1);
-  const auto rounds_from = [](const char* name, int fallback) {
-    const char* value = std::getenv(name);
-    return value ? std::max(0, std::atoi(value)) : fallback;
-  };
-  const int rounds = rounds_from("NEWSDEX_BENCH_ROUNDS", 6);
-  const int rounds_large = rounds_from("NEWSDEX_BENCH_ROUNDS_LARGE", 1);
+  const int reps = count_from("NEWSDEX_BENCH_REPS", 3, 1);
+  const int reps_large = count_from("NEWSDEX_BENCH_REPS_LARGE", 1, 1);
+  const int rounds = count_from("NEWSDEX_BENCH_ROUNDS", 6, 0);
+  const int rounds_large = count_from("NEWSDEX_BENCH_ROUNDS_LARGE", 1, 0);
   std::mt19937 round_order(20261202);
   newsdex::bench::ScratchDir dir;
   // A spawned child's peak RSS counts the high-water mark of its parent's memory, so this
