@@ -186,11 +186,17 @@ class Analyzer::Impl {
 
   const std::string& language() const { return language_; }
 
+  std::size_t overlong_words() const { return overlong_words_; }
+
  private:
   void emit(std::string_view folded, bool letters, std::uint32_t position, std::uint32_t begin,
             std::uint32_t end, bool joined, TermSinkRef sink) {
     const std::string_view term = final_form(folded, letters);
-    if (term.empty() || term.size() > schema::kMaxTermBytes) return;
+    if (term.empty()) return;
+    if (term.size() > schema::kMaxTermBytes) {
+      overlong_words_ += !joined;  // a compound's parts are indexed, so nothing is lost
+      return;
+    }
     sink(AnalyzedTerm{term, position, begin, end, joined});
   }
 
@@ -205,7 +211,11 @@ class Analyzer::Impl {
   bool fold_into_folded(std::string_view word, int32_t rule) {
     fold(word);
     clean_punctuation(rule);
-    return !folded_.empty() && folded_.size() <= schema::kMaxTermBytes;
+    if (folded_.size() > schema::kMaxTermBytes) {
+      ++overlong_words_;
+      return false;
+    }
+    return !folded_.empty();
   }
 
   // NFKC + full case folding + optional-diacritic removal, into folded_.
@@ -299,6 +309,7 @@ class Analyzer::Impl {
   std::string folded_;
   std::string compound_;
   StemCache stem_cache_{kStemCacheLimit};
+  std::size_t overlong_words_ = 0;
 };
 
 Analyzer::Analyzer(std::string_view language) : impl_(std::make_unique<Impl>(language)) {}
@@ -329,6 +340,10 @@ bool Analyzer::is_stopword(std::string_view term) const {
 
 const std::string& Analyzer::language() const {
   return impl_->language();
+}
+
+std::size_t Analyzer::overlong_words() const {
+  return impl_->overlong_words();
 }
 
 }  // namespace newsdex

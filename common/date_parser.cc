@@ -77,12 +77,22 @@ int to_int(std::string_view digits) {
   return v;
 }
 
-bool valid_day(int year, int month, int day) {
+// Years a date written in words or digits may have. Prose is full of four-digit numbers ("on
+// May 1, 4000 workers struck"), so those forms only take plausible years; an ISO 8601 date says
+// it is a date, so any year it can write (0001-9999) is taken.
+constexpr int kFirstProseYear = 1000;
+constexpr int kLastProseYear = 2999;
+
+bool valid_calendar_day(int year, int month, int day) {
   static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
   if (day > kDays[static_cast<std::size_t>(month - 1)]) return false;
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return !(month == 2 && day == 29 && !leap);
+}
+
+bool valid_day(int year, int month, int day) {
+  return year >= kFirstProseYear && year <= kLastProseYear && valid_calendar_day(year, month, day);
 }
 
 // A cursor over the tokens with the small matching steps the date forms are made of.
@@ -261,7 +271,7 @@ std::optional<ParsedDate> match_iso_at(std::string_view s, std::size_t p, std::s
   d.year = to_int(s.substr(p, 4));
   d.month = to_int(s.substr(p + 5, 2));
   d.day = to_int(s.substr(p + 8, 2));
-  if (!valid_day(d.year, d.month, d.day)) return std::nullopt;
+  if (!valid_calendar_day(d.year, d.month, d.day)) return std::nullopt;
   std::size_t q = p + 10;
   if (q < s.size() && (s[q] == 'T' || s[q] == ' ') && digits_at(s, q + 1, 2) && q + 3 < s.size() &&
       s[q + 3] == ':' && digits_at(s, q + 4, 2)) {

@@ -23,6 +23,24 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
+std::string missing_schema_version_message(std::string_view path, bool empty) {
+  std::string message;
+  if (empty) {
+    message.append("the build of ")
+        .append(path)
+        .append(
+            " did not finish (it was stopped or failed before its first commit); re-run "
+            "newsdex-index to build it");
+  } else {
+    message.append("database ")
+        .append(path)
+        .append(
+            " was not built by newsdex (no schema "
+            "version)");
+  }
+  return message;
+}
+
 std::string id_term(std::string_view id) {
   return bounded_term(kIdPrefix, id);
 }
@@ -43,12 +61,16 @@ std::string fold_filter_value(std::string_view value) {
   return folded;
 }
 
+std::string folded_filter_term(std::string_view prefix, std::string_view value) {
+  return bounded_term(prefix, fold_filter_value(value));
+}
+
 std::string outlet_term(std::string_view outlet) {
-  return bounded_term(kOutletPrefix, fold_filter_value(outlet));
+  return folded_filter_term(kOutletPrefix, outlet);
 }
 
 std::string author_term(std::string_view author) {
-  return bounded_term(kAuthorPrefix, fold_filter_value(author));
+  return folded_filter_term(kAuthorPrefix, author);
 }
 
 std::string url_term(std::string_view url) {

@@ -1,6 +1,8 @@
 #include "newsdex/index_job.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -52,9 +54,10 @@ std::optional<std::string> read_document(const std::filesystem::path& path, std:
             std::to_string(max_bytes) + ")";
     return std::nullopt;
   }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot open file (permission denied?)";
+    error = std::string("cannot open file: ") + (errno ? std::strerror(errno) : "unknown reason");
     return std::nullopt;
   }
   std::ostringstream buffer;
@@ -137,11 +140,9 @@ std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
   const std::size_t jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Scratch space beside the database, so that the final swap is a rename. The writer's lock
-  // is held, so a leftover work folder is from a killed run.
+  // is held, so a leftover work folder is from a killed run (ShardedBuilder clears it).
   const auto target = std::filesystem::absolute(options.db_path);
   const auto work_dir = target.parent_path() / (target.filename().string() + ".build");
-  std::error_code ec;
-  std::filesystem::remove_all(work_dir, ec);
   ShardedBuilder::Options sharded;
   sharded.work_dir = work_dir;
   sharded.jobs = jobs;
@@ -198,6 +199,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   };
 
   IndexWriter writer(options.db_path);
+  report.reclaimed_bytes = writer.reclaimed_bytes();
   auto sharded = make_sharded_builder(options, inputs, writer);
   for (const auto& id : options.delete_ids) {
     if (writer.remove(schema::id_term(id))) {
@@ -259,6 +261,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       }
       seen->second.docid = sharded->add(std::move(article), std::move(stored), hash);
       seen->second.content_hash = hash;
+      for (const auto& problem : sharded->take_problems()) report_problem(problem);
       ++report.indexed;
       report_progress();
       return;
@@ -271,6 +274,9 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     }
     const std::size_t text_bytes = article.title.size() + article.body.size();
     const auto outcome = writer.upsert(id_term, builder.build(article, stored, hash));
+    if (builder.overlong_words() > 0)
+      report_problem({article.origin, overlong_words_warning(builder.overlong_words()),
+                      ProblemKind::kWarning});
     ++(outcome == IndexWriter::Outcome::kAdded ? report.added : report.replaced);
     ++report.indexed;
     buffered_bytes += text_bytes * kBufferBytesPerTextByte;
@@ -323,6 +329,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     if (sharded->added() > 0) {
       // The last chunks are still being built when the input ends: that is build time.
       sharded->finish_building();
+      for (const auto& problem : sharded->take_problems()) report_problem(problem);
       const auto merge_started = std::chrono::steady_clock::now();
       writer.replace_with(sharded->finish());
       report.merge_seconds =

@@ -6,9 +6,15 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <xapian.h>
+
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -71,6 +77,31 @@ void raise_open_file_limit() {
   }
 }
 
+// Xapian 1.4 can throw again from its cleanup while a failed commit unwinds (seen on a full
+// disk), which ends in std::terminate. Say what failed instead of aborting: the database is at
+// its last commit (commits are atomic), and the next run gives back the failed commit's blocks.
+[[noreturn]] void report_fatal_error() {
+  std::string what = "unknown error";
+  if (const auto current = std::current_exception()) {
+    try {
+      std::rethrow_exception(current);
+    } catch (const Xapian::Error& e) {
+      what = e.get_description();
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+  }
+  const bool disk_full = what.find(std::strerror(ENOSPC)) != std::string::npos;
+  std::fprintf(stderr,
+               "newsdex-index: %s: %s\n"
+               "newsdex-index: the database is as its last commit left it; %s and run the same "
+               "command again\n",
+               disk_full ? "the disk is full" : "the database library failed while writing",
+               what.c_str(), disk_full ? "free disk space" : "fix the cause");
+  std::_Exit(kExitFailed);
+}
+
 int print_stats(const std::string& db_path) {
   const auto stats = newsdex::index_stats(db_path);
   std::printf("articles        %llu\n", static_cast<unsigned long long>(stats.articles));
@@ -109,6 +140,7 @@ const char* kind_name(newsdex::ProblemKind kind) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::set_terminate(report_fatal_error);
   newsdex::IndexOptions options;
   std::string format, date_order, report_path, delete_from;
   std::vector<std::string> maps;
@@ -285,6 +317,9 @@ int main(int argc, char** argv) {
           report.skipped, report.repaired, report.warnings, report.seconds,
           report.seconds > 0 ? static_cast<double>(report.bytes_read) / 1e6 / report.seconds : 0,
           report.documents_in_db);
+      if (report.reclaimed_bytes > 0)
+        std::printf("gave back %.1f MB of table space an earlier failed commit had written\n",
+                    static_cast<double>(report.reclaimed_bytes) / 1e6);
       if (report.build_jobs > 0)
         std::printf("built in shards on %zu threads; final merge %.2f s\n", report.build_jobs,
                     report.merge_seconds);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "format/text_writer.h"
 #include "newsdex/error.h"
 #include "newsdex/searcher.h"
+#include "newsdex/utf8.h"
 
 namespace po = boost::program_options;
 
@@ -47,6 +49,18 @@ double parse_number(const std::string& text, const char* option) {
   if (used != text.size() || text.empty())
     throw po::error(std::string("--") + option + ": '" + text + "' is not a number");
   return value;
+}
+
+// A count option (--limit, --offset, ...): digits only, so "-1" is an error rather than a
+// wrapped-around "everything".
+std::size_t parse_count(const std::string& text, const char* option) {
+  constexpr std::size_t kMaxCount = 1'000'000'000;
+  const bool digits = !text.empty() && text.size() <= 10 &&
+                      text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoull(text) > kMaxCount)
+    throw po::error(std::string("--") + option + " takes a whole number from 0 to " +
+                    std::to_string(kMaxCount) + ", not '" + text + "'");
+  return static_cast<std::size_t>(std::stoull(text));
 }
 
 // "30d", "2w", "6m" (30-day months), "1y", or a plain number of days.
@@ -92,8 +106,13 @@ std::vector<std::string> split_list(const std::string& list) {
 }
 
 // Prints a syntax error with a caret under the offending character.
-void report_syntax_error(const std::string& query, const newsdex::QuerySyntaxError& e) {
-  std::cerr << "newsdex-query: bad query: " << e.what() << "\n  " << query << "\n  ";
+void report_syntax_error(const std::string& query, const newsdex::QuerySyntaxError& e,
+                         std::size_t repaired_sequences) {
+  std::cerr << "newsdex-query: bad query: " << e.what();
+  if (repaired_sequences > 0)
+    std::cerr << " (the query had " << repaired_sequences
+              << " invalid UTF-8 sequence(s), shown as U+FFFD)";
+  std::cerr << "\n  " << query << "\n  ";
   std::size_t column = 0;
   for (std::size_t i = 0; i < e.position() && i < query.size(); ++i)
     if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++column;
@@ -118,6 +137,12 @@ void print(const newsdex::SearchResult& result, const Output& out, const std::st
   }
 }
 
+// Like grep, the exit status says whether anything matched, not whether hits were printed
+// (--limit 0 prints only the total, --offset can skip past every hit).
+bool has_matches(const newsdex::SearchResult& result) {
+  return !result.hits.empty() || result.total_lower > 0;
+}
+
 // Batch mode: one query a line ("ID<TAB>query" keeps its ID, else the line number is the ID);
 // the database is opened once. A bad query is reported and the batch goes on.
 int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::istream& in,
@@ -135,10 +160,11 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
       id = line.substr(0, tab);
       line.erase(0, tab + 1);
     }
+    newsdex::repair_utf8(line);
     request.query = line;
     try {
       const auto result = searcher.search(request);
-      any_hits |= !result.hits.empty();
+      any_hits |= has_matches(result);
       print(result, out, id);
     } catch (const newsdex::QuerySyntaxError& e) {
       any_error = true;
@@ -154,6 +180,7 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
 
 int main(int argc, char** argv) {
   std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
+  std::string limit, offset, facet_limit, snippet_words;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
   Output out;
@@ -167,8 +194,8 @@ int main(int argc, char** argv) {
       "Exit status: 0 hits, 1 no hits, 2 error.\n\nOptions");
   visible.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
                                                     "database folder")(
-      "limit,n", po::value(&request.limit)->default_value(10), "hits to show")(
-      "offset", po::value(&request.offset)->default_value(0), "hits to skip")(
+      "limit,n", po::value(&limit)->default_value("10"), "hits to show (0: only the total)")(
+      "offset", po::value(&offset)->default_value("0"), "hits to skip")(
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
       "language", po::value(&request.language)->default_value("english"),
       "language of the query words (as the articles were indexed)")(
@@ -184,15 +211,14 @@ int main(int argc, char** argv) {
       "facets", po::value(&facets),
       "count matches by outlet, date.year, date.month, date.day "
       "or a keyword field, comma-separated")(
-      "facet-limit", po::value(&request.facet_limit)->default_value(10), "values per facet")(
+      "facet-limit", po::value(&facet_limit)->default_value("10"), "values per facet")(
       "collapse", po::value(&request.collapse), "one hit per outlet: --collapse outlet")(
       "explain", "show each term's contribution to a hit's score")(
       "exact-total", "count every match (total_lower == total_upper)")(
       "similar", po::value(&request.similar_to), "articles like the one with this id")(
       "highlight", po::value(&highlight),
       "snippet markers OPEN,CLOSE (default **,** in text, "
-      "<mark>,</mark> in JSON)")("snippet-words",
-                                 po::value(&request.snippet_words)->default_value(40),
+      "<mark>,</mark> in JSON)")("snippet-words", po::value(&snippet_words)->default_value("40"),
                                  "words of context in a snippet")(
       "queries", po::value(&queries), "batch mode: one query a line (ID<TAB>query), - for stdin")(
       "run-tag", po::value(&out.run_tag)->default_value("newsdex"), "run tag for --format trec")(
@@ -212,6 +238,14 @@ int main(int argc, char** argv) {
       return kExitHits;
     }
     po::notify(vm);
+    request.limit = parse_count(limit, "limit");
+    request.offset = parse_count(offset, "offset");
+    request.facet_limit = parse_count(facet_limit, "facet-limit");
+    request.snippet_words = parse_count(snippet_words, "snippet-words");
+    if (!std::isfinite(request.title_weight) || request.title_weight < 0)
+      throw po::error("--title-weight must be a finite number >= 0");
+    if (!std::isfinite(request.recency_weight) || request.recency_weight < 0)
+      throw po::error("--recency-weight must be a finite number >= 0");
     if (words.empty() && queries.empty() && request.similar_to.empty())
       throw po::error("no QUERY given");
     if (!words.empty() && !queries.empty())
@@ -272,6 +306,8 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  // As the library does: so that the caret of a syntax error lines up with what is printed.
+  const std::size_t repaired_sequences = newsdex::repair_utf8(request.query);
 
   try {
     newsdex::Searcher searcher(db_path);
@@ -286,9 +322,9 @@ int main(int argc, char** argv) {
     }
     const auto result = searcher.search(request);
     print(result, out, {});
-    return result.hits.empty() ? kExitNoHits : kExitHits;
+    return has_matches(result) ? kExitHits : kExitNoHits;
   } catch (const newsdex::QuerySyntaxError& e) {
-    report_syntax_error(request.query, e);
+    report_syntax_error(request.query, e, repaired_sequences);
     return kExitError;
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-query: " << e.what() << "\n";

@@ -126,9 +126,32 @@ void read_json_ld(std::string_view json, PageFacts& facts) {
   }
 }
 
-void gather(const xmlNode* node, PageFacts& facts, bool in_article) {
-  for (const xmlNode* n = node; n; n = n->next) {
+// Visits the elements from `first` and its following siblings down, in document order, without
+// recursion: pages nest thousands of elements deep (an article's text behind 300 wrappers must
+// still be found), deeper than the call stack allows. `visit(node, flag)` returns the flag for
+// the node's children, or nullopt to skip them.
+template <typename Visit>
+void walk_elements(const xmlNode* first, bool flag, Visit visit) {
+  struct Frame {
+    const xmlNode* next;  // the next sibling to visit at this level
+    bool flag;
+  };
+  std::vector<Frame> stack = {{first, flag}};
+  while (!stack.empty()) {
+    const xmlNode* n = stack.back().next;
+    if (!n) {
+      stack.pop_back();
+      continue;
+    }
+    const bool here = stack.back().flag;
+    stack.back().next = n->next;
     if (n->type != XML_ELEMENT_NODE) continue;
+    if (const std::optional<bool> below = visit(n, here)) stack.push_back({n->children, *below});
+  }
+}
+
+void gather(const xmlNode* root, PageFacts& facts) {
+  walk_elements(root, false, [&](const xmlNode* n, bool in_article) -> std::optional<bool> {
     if (is(n, "html")) set_if_empty(facts.lang, attribute(n, "lang"));
     if (is(n, "body")) facts.body = n;
     if (is(n, "title")) set_if_empty(facts.title_tag, text_of(n));
@@ -158,23 +181,23 @@ void gather(const xmlNode* node, PageFacts& facts, bool in_article) {
     if (is(n, "script") && lower(attribute(n, "type")) == "application/ld+json") {
       XmlString content(xmlNodeGetContent(n));
       if (content) read_json_ld(reinterpret_cast<const char*>(content.get()), facts);
-      continue;
+      return std::nullopt;
     }
-    gather(n->children, facts, in_article || is(n, "article"));
-  }
+    return in_article || is(n, "article");
+  });
 }
 
 // Paragraph texts under `node`, skipping page furniture.
 void paragraphs(const xmlNode* node, std::vector<std::string>& out) {
-  for (const xmlNode* n = node; n; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE || is_furniture(n)) continue;
+  walk_elements(node, false, [&](const xmlNode* n, bool) -> std::optional<bool> {
+    if (is_furniture(n)) return std::nullopt;
     if (is(n, "p") || is(n, "h2") || is(n, "h3") || is(n, "li") || is(n, "blockquote")) {
       auto text = text_of(n);
       if (!text.empty()) out.push_back(std::move(text));
-      continue;
+      return std::nullopt;
     }
-    paragraphs(n->children, out);
-  }
+    return false;
+  });
 }
 
 // "Headline | Site Name" -> "Headline" when the suffix is the site's name.
@@ -191,15 +214,18 @@ std::string strip_site_suffix(std::string title, const std::string& site) {
 }  // namespace
 
 Article extract_html(const std::string& html) {
+  // XML_PARSE_HUGE (libxml2 2.9 has no HTML_ name for it) lifts libxml2's nesting limit of 256
+  // elements, past which it silently drops the rest of the page (an article's text behind 300
+  // wrappers was lost).
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
+                      HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, DocDeleter> doc(
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options));
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (!root) throw InputError("not an HTML document");
 
   PageFacts facts;
-  gather(root, facts, false);
+  gather(root, facts);
 
   Article article;
   for (auto* field : {&facts.og_title, &facts.ld_headline, &facts.h1})

@@ -33,7 +33,11 @@ class Walker {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      on_problem_({input, "no such file or folder", ProblemKind::kSkipped});
+      on_problem_({input,
+                   ec && ec != std::errc::no_such_file_or_directory
+                       ? "cannot read: " + ec.message()
+                       : std::string("no such file or folder"),
+                   ProblemKind::kSkipped});
     } else if (fs::is_directory(status)) {
       folder(path);
     } else if (is_sidecar_file(path)) {
@@ -72,6 +76,20 @@ class Walker {
       });
       for (const auto& entry : entries) {
         if (entry.path().filename().string().starts_with(".")) continue;
+        // A link that leads nowhere (missing target, a loop of links) is reported: silently
+        // leaving it out would lose what the user meant to index.
+        std::error_code status_ec;
+        const auto entry_status = entry.status(status_ec);
+        if (status_ec || !fs::exists(entry_status)) {
+          const std::string reason =
+              status_ec ? status_ec.message() : std::string("no such file or folder");
+          on_problem_(
+              {entry.path().string(),
+               (entry.is_symlink(status_ec) ? "cannot follow symbolic link: " : "cannot read: ") +
+                   reason,
+               ProblemKind::kSkipped});
+          continue;
+        }
         if (entry.is_directory(ec)) {
           folder(entry.path());
         } else if (entry.is_regular_file(ec)) {

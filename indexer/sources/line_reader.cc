@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace newsdex {
 namespace {
 
@@ -9,9 +12,15 @@ constexpr unsigned kChunk = 1 << 16;
 
 }  // namespace
 
-LineReader::LineReader(const std::string& path) {
+LineReader::LineReader(const std::string& path, std::size_t max_line_bytes)
+    : max_line_bytes_(max_line_bytes) {
+  errno = 0;
   file_ = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
-  if (file_) gzbuffer(file_, kChunk);
+  if (file_) {
+    gzbuffer(file_, kChunk);
+  } else {
+    open_error_ = errno ? std::strerror(errno) : "out of memory";
+  }
 }
 
 LineReader::~LineReader() {
@@ -26,6 +35,7 @@ std::size_t LineReader::disk_offset() const {
 bool LineReader::refill() {
   if (eof_) return false;
   buffer_.erase(0, pos_);
+  scan_ -= pos_;
   pos_ = 0;
   const auto old = buffer_.size();
   buffer_.resize(old + kChunk);
@@ -45,23 +55,49 @@ bool LineReader::refill() {
   return true;
 }
 
-bool LineReader::next(std::string& line) {
-  while (true) {
-    const auto nl = buffer_.find('\n', pos_);
+LineReader::Result LineReader::skip_rest_of_line(const std::function<bool()>& should_stop) {
+  skipped_ = buffer_.size() - pos_;
+  buffer_.clear();
+  pos_ = scan_ = 0;
+  for (;;) {
+    if (should_stop && should_stop()) return Result::kTooLong;
+    if (!refill()) return Result::kTooLong;
+    const auto nl = buffer_.find('\n');
     if (nl != std::string::npos) {
-      line.assign(buffer_, pos_, nl - pos_);
-      pos_ = nl + 1;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      return true;
+      skipped_ += nl;
+      pos_ = scan_ = nl + 1;
+      return Result::kTooLong;
     }
+    skipped_ += buffer_.size();
+    buffer_.clear();
+    pos_ = scan_ = 0;
+  }
+}
+
+LineReader::Result LineReader::next(std::string& line, const std::function<bool()>& should_stop) {
+  while (true) {
+    const auto nl = buffer_.find('\n', scan_);
+    if (nl != std::string::npos) {
+      if (nl - pos_ > max_line_bytes_) {
+        skipped_ = nl - pos_;
+        pos_ = scan_ = nl + 1;
+        return Result::kTooLong;
+      }
+      line.assign(buffer_, pos_, nl - pos_);
+      pos_ = scan_ = nl + 1;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      return Result::kLine;
+    }
+    scan_ = buffer_.size();
+    if (buffer_.size() - pos_ > max_line_bytes_) return skip_rest_of_line(should_stop);
     if (!refill()) {
       // A last line without its newline is still a line, unless the data was cut short.
       if (pos_ < buffer_.size() && error_.empty()) {
         line.assign(buffer_, pos_, std::string::npos);
-        pos_ = buffer_.size();
-        return true;
+        pos_ = scan_ = buffer_.size();
+        return Result::kLine;
       }
-      return false;
+      return Result::kEnd;
     }
   }
 }

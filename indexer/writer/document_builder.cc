@@ -16,6 +16,12 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
+std::string overlong_words_warning(std::size_t count) {
+  return "left out " + std::to_string(count) + (count == 1 ? " word" : " words") + " longer than " +
+         std::to_string(schema::kMaxTermBytes) +
+         " bytes (too long to index; the stored text keeps it)";
+}
+
 DocumentBuilder::DocumentBuilder(std::string default_language)
     : default_language_(std::move(default_language)) {}
 
@@ -30,6 +36,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
                                         const std::string& content_hash) {
   Xapian::Document doc;
   Analyzer& analyzer = analyzer_for(article.language);
+  const std::size_t overlong_before = analyzer.overlong_words();
 
   // The joined form of a hyphenated compound is the same word as its parts: it gets its
   // position (phrases and lookups find it) but no wdf, so it adds neither weight nor length and
@@ -46,6 +53,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     term_buffer_.assign(t.term);
     doc.add_posting(term_buffer_, t.position, t.joined ? 0 : 1);
   });
+  overlong_words_ = analyzer.overlong_words() - overlong_before;
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.url.empty()) doc.add_boolean_term(schema::url_term(article.url));

@@ -25,6 +25,9 @@ class DocumentBuilder {
   Xapian::Document build(const Article& article, std::string_view stored,
                          const std::string& content_hash);
 
+  // Words of the last built article too long to index (schema::kMaxTermBytes): left out.
+  std::size_t overlong_words() const { return overlong_words_; }
+
  private:
   Analyzer& analyzer_for(const std::string& language);
 
@@ -32,6 +35,10 @@ class DocumentBuilder {
   std::map<std::string, Analyzer, std::less<>> analyzers_;
   std::string term_buffer_;
   RecordCompressor record_compressor_;
+  std::size_t overlong_words_ = 0;
 };
+
+// The warning for an article with `count` words too long to index.
+std::string overlong_words_warning(std::size_t count);
 
 }  // namespace newsdex

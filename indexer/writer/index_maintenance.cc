@@ -7,7 +7,9 @@
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "writer/database_folder.h"
 #include "writer/folder_swap.h"
+#include "writer/write_failure.h"
 
 namespace newsdex {
 namespace {
@@ -29,7 +31,7 @@ IndexStats index_stats(const std::string& db_path) {
   try {
     Xapian::Database db(db_path);
     if (db.get_metadata(std::string(schema::kSchemaVersionKey)).empty())
-      throw DatabaseError("database " + db_path + " was not built by newsdex");
+      throw DatabaseError(schema::missing_schema_version_message(db_path, db.get_doccount() == 0));
     stats.articles = db.get_doccount();
     stats.total_words = db.get_total_length();
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++stats.distinct_terms;
@@ -70,7 +72,8 @@ void compact_index(const std::string& db_path) {
     // Holding the writer lock keeps any indexer out until the swap is done.
     Xapian::WritableDatabase lock(target.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
     if (lock.get_metadata(std::string(schema::kSchemaVersionKey)).empty())
-      throw DatabaseError("database " + db_path + " was not built by newsdex");
+      throw DatabaseError(
+          schema::missing_schema_version_message(db_path, lock.get_doccount() == 0));
     Xapian::Database(target.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     try {
       exchange_folders(fresh, target);
@@ -79,14 +82,20 @@ void compact_index(const std::string& db_path) {
       fs::remove_all(fresh, ec);
       throw;
     }
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseLockedError("database " + db_path + " is locked by another writer");
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw_lock_failure(db_path, e.get_msg());
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError("no newsdex database at " + db_path);
   } catch (const Xapian::Error& e) {
     std::error_code ec;
     fs::remove_all(fresh, ec);
-    throw DatabaseError("compaction failed: " + e.get_description());
+    std::string message = "compaction failed: " + e.get_description();
+    if (is_disk_full(e))
+      message += ". The disk is full: compaction writes a whole copy of the database (" +
+                 std::to_string((folder_bytes(target) + 999'999) / 1'000'000) +
+                 " MB) before swapping it in; the database is unchanged. Free disk space and run "
+                 "it again.";
+    throw DatabaseError(message);
   }
   // `fresh` now holds the old database.
   std::error_code ec;

@@ -1,10 +1,14 @@
 #include "writer/index_writer.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "writer/database_folder.h"
 #include "writer/folder_swap.h"
+#include "writer/glass_space.h"
+#include "writer/write_failure.h"
 
 namespace newsdex {
 namespace {
@@ -14,10 +18,11 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  inspect_database_folder(path);
   try {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseLockedError("database " + path + " is locked by another writer");
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw_lock_failure(path, e.get_msg());
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot open database " + path + " for writing: " + e.get_description());
   }
@@ -26,12 +31,16 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
+  reclaimed_bytes_ = reclaim_uncommitted_blocks(path_);
   const auto version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
   const auto expected = std::to_string(schema::kSchemaVersion);
   if (version.empty()) {
     if (db_.get_doccount() > 0)
-      throw DatabaseError("database " + path + " was not built by newsdex (no schema version)");
-    db_.set_metadata(std::string(schema::kSchemaVersionKey), expected);
+      throw DatabaseError(schema::missing_schema_version_message(path, false));
+    // Stored with the first commit, not now: Xapian commits pending changes when a writer is
+    // destroyed, and a build that fails must not leave an empty database that looks finished
+    // (without the version, readers say the build did not finish).
+    version_pending_ = true;
   } else if (version != expected) {
     throw DatabaseError("database " + path + " has schema version " + version + ", this newsdex " +
                         "writes version " + expected + ": re-index into a new database");
@@ -42,6 +51,17 @@ IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writab
     if (comma == std::string::npos) comma = fields.size();
     keyword_fields_.insert(fields.substr(start, comma - start));
     start = comma + 1;
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  // Xapian commits what is pending when the writer goes (after an error, say): articles
+  // written in place must not end up in a database without its schema version.
+  try {
+    if (version_pending_ && db_.get_doccount() > 0)
+      db_.set_metadata(std::string(schema::kSchemaVersionKey),
+                       std::to_string(schema::kSchemaVersion));
+  } catch (const Xapian::Error&) {
   }
 }
 
@@ -66,7 +86,7 @@ IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
     db_.replace_document(id_term, document);
     return existed ? Outcome::kReplaced : Outcome::kAdded;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("cannot write document: " + e.get_description());
+    throw DatabaseError(write_failure("cannot write document", e));
   }
 }
 
@@ -76,7 +96,7 @@ bool IndexWriter::remove(const std::string& id_term) {
     db_.delete_document(id_term);
     return true;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("cannot delete document: " + e.get_description());
+    throw DatabaseError(write_failure("cannot delete document", e));
   }
 }
 
@@ -92,10 +112,45 @@ void IndexWriter::commit() {
       db_.set_metadata(std::string(schema::kKeywordFieldsKey), keyword_field_list());
       keyword_fields_changed_ = false;
     }
+    if (version_pending_) {
+      db_.set_metadata(std::string(schema::kSchemaVersionKey),
+                       std::to_string(schema::kSchemaVersion));
+      version_pending_ = false;
+    }
     db_.commit();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("commit failed: " + e.get_description());
+    throw DatabaseError(write_failure("commit failed", e));
   }
+}
+
+std::string IndexWriter::write_failure(const std::string& what, const Xapian::Error& e) {
+  std::string message = what + ": " + e.get_description();
+  if (!is_disk_full(e)) return message;
+  // Xapian leaves a writer whose commit failed unusable; close it to release the lock, then
+  // take the lock again to cut the tables back to the last commit.
+  try {
+    db_.close();
+  } catch (const Xapian::Error&) {
+  }
+  std::uint64_t reclaimed = 0;
+  std::optional<Xapian::doccount> committed;
+  try {
+    Xapian::WritableDatabase again(path_, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+    committed = again.get_doccount();
+    reclaimed = reclaim_uncommitted_blocks(path_);
+  } catch (const Xapian::Error&) {
+  }
+  std::string reason = e.get_msg();
+  if (e.get_error_string()) reason += std::string(" (") + e.get_error_string() + ")";
+  message = "the disk holding " + path_ + " is full (" + what + ": " + reason +
+            "). Nothing of this batch was committed: the database is as its last commit left it";
+  if (committed) message += " (" + std::to_string(*committed) + " articles)";
+  if (reclaimed > 0)
+    message += ", and the " + std::to_string((reclaimed + 999'999) / 1'000'000) +
+               " MB the failed commit had written were given back";
+  return message +
+         ". Free disk space and run the same command again: what was committed is "
+         "skipped as unchanged.";
 }
 
 void IndexWriter::replace_with(const std::filesystem::path& fresh) {
@@ -116,11 +171,13 @@ void IndexWriter::replace_with(const std::filesystem::path& fresh) {
     db_.close();
     db_ = open_writable(path_);
     keyword_fields_changed_ = false;
+    version_pending_ = false;
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot replace database " + path_ + ": " + e.get_description());
   }
-  std::error_code ec;
-  std::filesystem::remove_all(fresh, ec);
+  // `fresh` now holds the folder that was at the path before: an empty database this writer
+  // opened, or one it created.
+  remove_database_folder(fresh);
 }
 
 }  // namespace newsdex

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -15,6 +16,9 @@ class IndexWriter {
   // Throws DatabaseLockedError when another process writes the database, DatabaseError when it
   // cannot be opened or was built by another schema version.
   explicit IndexWriter(const std::string& path);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
 
   enum class Outcome { kAdded, kReplaced };
 
@@ -33,14 +37,22 @@ class IndexWriter {
   // the lock, reopens, and removes the old database. Throws DatabaseError.
   void replace_with(const std::filesystem::path& fresh);
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  // Bytes of table files given back when the database was opened: blocks an earlier commit
+  // wrote but never committed (it failed, say on a full disk, or was killed).
+  std::uint64_t reclaimed_bytes() const { return reclaimed_bytes_; }
 
  private:
+  // The message for a failed write. On a full disk it first closes the database, gives back
+  // the failed commit's blocks (reopening to hold the lock) and says what to do.
+  std::string write_failure(const std::string& what, const Xapian::Error& e);
   std::string keyword_field_list() const;
 
   std::string path_;
   Xapian::WritableDatabase db_;
   std::set<std::string> keyword_fields_;
   bool keyword_fields_changed_ = false;
+  bool version_pending_ = false;  // a new database: the schema version goes in at commit
+  std::uint64_t reclaimed_bytes_ = 0;
 };
 
 }  // namespace newsdex

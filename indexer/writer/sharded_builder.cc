@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <string_view>
+#include <utility>
 
 #include <sys/resource.h>
 
 #include "newsdex/error.h"
 #include "writer/document_builder.h"
+#include "writer/write_failure.h"
 
 namespace newsdex {
 namespace {
@@ -48,6 +52,37 @@ void compact_into(const std::vector<fs::path>& sources, const fs::path& output) 
   combined.compact(output.string(), Xapian::DBCOMPACT_NO_RENUMBER);
 }
 
+// Marks a work folder as this builder's: only a folder holding it is ever emptied.
+constexpr std::string_view kWorkDirMarker = "NEWSDEX_BUILD_IN_PROGRESS";
+
+// Creates the work folder. One left by a killed build (it holds the marker) is cleared first;
+// anything else at the path belongs to someone else and is left alone.
+void claim_work_dir(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(dir, ec))) {
+    if (!fs::is_directory(fs::symlink_status(dir, ec)) || !fs::exists(dir / kWorkDirMarker, ec))
+      throw DatabaseError(dir.string() +
+                          " exists and was not made by newsdex (a new database is built in a "
+                          "folder of that name): move it away and run again");
+    fs::remove_all(dir, ec);
+    if (ec) throw DatabaseError("cannot clear " + dir.string() + ": " + ec.message());
+  }
+  fs::create_directories(dir, ec);
+  if (ec) throw DatabaseError("cannot create " + dir.string() + ": " + ec.message());
+  std::ofstream marker(dir / kWorkDirMarker);
+  marker << "scratch space of a newsdex-index build; removed when it ends\n";
+  if (!marker) throw DatabaseError("cannot write in " + dir.string());
+}
+
+std::string build_failure(const std::string& what, const Xapian::Error& e) {
+  std::string message = what + ": " + e.get_description();
+  if (is_disk_full(e))
+    message +=
+        ". The disk is full: the new database was not built (its scratch space is "
+        "removed). Free disk space and run the same command again.";
+  return message;
+}
+
 }  // namespace
 
 ShardedBuilder::ShardedBuilder(Options options) : options_(std::move(options)) {
@@ -55,9 +90,7 @@ ShardedBuilder::ShardedBuilder(Options options) : options_(std::move(options)) {
   options_.chunk_articles = std::max<std::size_t>(options_.chunk_articles, 1);
   options_.merge_fan_in = options_.merge_fan_in ? std::max<std::size_t>(options_.merge_fan_in, 2)
                                                 : default_merge_fan_in();
-  std::error_code ec;
-  fs::create_directories(options_.work_dir, ec);
-  if (ec) throw DatabaseError("cannot create " + options_.work_dir.string() + ": " + ec.message());
+  claim_work_dir(options_.work_dir);
   for (std::size_t i = 0; i < options_.jobs; ++i) workers_.emplace_back([this] { work(); });
 }
 
@@ -131,15 +164,25 @@ void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder) {
     Xapian::docid docid = chunk.first_docid;
     for (auto& item : chunk.items) {
       shard.replace_document(docid++, builder.build(item.article, item.stored, item.content_hash));
+      if (builder.overlong_words() > 0) {
+        std::lock_guard lock(mutex_);
+        problems_.push_back({item.article.origin, overlong_words_warning(builder.overlong_words()),
+                             ProblemKind::kWarning});
+      }
       item = Item{};  // free the text as soon as it is in Xapian's buffer
     }
     shard.commit();
     shard.close();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("cannot write shard " + path.string() + ": " + e.get_description());
+    throw DatabaseError(build_failure("cannot write shard " + path.string(), e));
   }
   std::lock_guard lock(mutex_);
   shards_.push_back({chunk.first_docid, path});
+}
+
+std::vector<InputProblem> ShardedBuilder::take_problems() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(problems_, {});
 }
 
 void ShardedBuilder::stop_workers() {
@@ -216,7 +259,7 @@ fs::path ShardedBuilder::finish() {
       result.commit();
     }
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("cannot merge shards into " + output.string() + ": " + e.get_description());
+    throw DatabaseError(build_failure("cannot merge shards into " + output.string(), e));
   } catch (const fs::filesystem_error& e) {
     throw DatabaseError(std::string("cannot merge shards: ") + e.what());
   }

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "newsdex/article.h"
+#include "newsdex/index_job.h"
 
 namespace newsdex {
 
@@ -57,6 +58,8 @@ class ShardedBuilder {
   // Articles queued so far.
   std::size_t added() const { return next_docid_ - 1; }
   std::size_t jobs() const { return options_.jobs; }
+  // Warnings the workers found while building (words too long to index), since the last call.
+  std::vector<InputProblem> take_problems();
   // Queues what is pending and waits until every shard is built. Rethrows a worker's failure.
   void finish_building();
   // finish_building(), then merges every shard into a new database inside the work folder;
@@ -96,6 +99,7 @@ class ShardedBuilder {
   std::deque<Chunk> queue_;
   bool closing_ = false;
   std::exception_ptr failure_;
+  std::vector<InputProblem> problems_;
   std::vector<Shard> shards_;
   std::vector<std::jthread> workers_;
 };

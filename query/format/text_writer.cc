@@ -16,10 +16,30 @@ std::string format_score(double score, const char* format) {
   return buf;
 }
 
-std::string tsv_field(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+// Field text as a terminal can show it: control characters (C0, DEL and C1, whose ESC and CSI
+// sequences would drive the terminal) are written as visible escapes such as \x1b; tabs and
+// line breaks, which would break the layout, become spaces.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out.push_back(' ');
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(s[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
   return out;
 }
 
@@ -31,31 +51,33 @@ void write_text(std::ostream& out, const SearchResult& result, bool colour) {
   const auto reset = colour ? kReset : "";
   const bool exact = result.total_lower == result.total_upper;
   out << (exact ? "" : "about ") << result.total << (result.total == 1 ? " hit" : " hits")
-      << " for \"" << result.query << "\"\n";
-  if (!result.suggestion.empty()) out << "did you mean: " << result.suggestion << "\n";
+      << " for \"" << printable(result.query) << "\"\n";
+  if (!result.suggestion.empty()) out << "did you mean: " << printable(result.suggestion) << "\n";
   for (const auto& facet : result.facets) {
     out << facet.name << ":";
-    for (const auto& c : facet.counts) out << " " << c.value << " (" << c.count << ")";
+    for (const auto& c : facet.counts) out << " " << printable(c.value) << " (" << c.count << ")";
     out << "\n";
   }
   for (const auto& hit : result.hits) {
     out << "\n"
-        << hit.rank << ". " << bold << (hit.title.empty() ? "(untitled)" : hit.title) << reset
-        << "\n   " << dim << (hit.outlet.empty() ? "unknown outlet" : hit.outlet) << " | "
-        << (hit.date.empty() ? "undated" : hit.date) << " | score "
-        << format_score(hit.score, "%.3f") << " | id " << hit.id << reset << "\n";
-    if (!hit.url.empty()) out << "   " << dim << hit.url << reset << "\n";
+        << hit.rank << ". " << bold << (hit.title.empty() ? "(untitled)" : printable(hit.title))
+        << reset << "\n   " << dim
+        << (hit.outlet.empty() ? "unknown outlet" : printable(hit.outlet)) << " | "
+        << (hit.date.empty() ? "undated" : printable(hit.date)) << " | score "
+        << format_score(hit.score, "%.3f") << " | id " << printable(hit.id) << reset << "\n";
+    if (!hit.url.empty()) out << "   " << dim << printable(hit.url) << reset << "\n";
+    // The snippet's text is made safe when it is built; its highlight markers may be colours.
     if (!hit.snippet.empty()) out << "   " << hit.snippet << "\n";
     for (const auto& part : hit.explanation)
-      out << "     " << format_score(part.weight, "%8.4f") << "  " << part.term << "\n";
+      out << "     " << format_score(part.weight, "%8.4f") << "  " << printable(part.term) << "\n";
   }
 }
 
 void write_tsv(std::ostream& out, const SearchResult& result) {
   for (const auto& hit : result.hits) {
-    out << hit.rank << '\t' << tsv_field(hit.id) << '\t' << format_score(hit.score, "%.6g") << '\t'
-        << tsv_field(hit.date) << '\t' << tsv_field(hit.outlet) << '\t' << tsv_field(hit.title)
-        << '\t' << tsv_field(hit.url) << '\n';
+    out << hit.rank << '\t' << printable(hit.id) << '\t' << format_score(hit.score, "%.6g") << '\t'
+        << printable(hit.date) << '\t' << printable(hit.outlet) << '\t' << printable(hit.title)
+        << '\t' << printable(hit.url) << '\n';
   }
 }
 

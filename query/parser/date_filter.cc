@@ -37,6 +37,12 @@ int check_date(std::string_view d, std::string_view expression, std::size_t posi
   if (d[7] != '-' || !digits(d.substr(8, 2))) malformed(expression, position);
   const int day = std::stoi(std::string(d.substr(8, 2)));
   if (day < 1 || day > kDays[month - 1]) malformed(expression, position);
+  const int year = std::stoi(std::string(d.substr(0, 4)));
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap)
+    throw QuerySyntaxError("bad date '" + std::string(expression) +
+                               "': " + std::string(d.substr(0, 4)) + " is not a leap year",
+                           position);
   return 3;
 }
 

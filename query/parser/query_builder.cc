@@ -231,9 +231,11 @@ Xapian::Query QueryBuilder::matching_filter_values(std::string_view prefix, std:
   if (folded.empty()) throw QuerySyntaxError("empty field value", position);
   std::vector<Xapian::Query> matches;
   const std::string p(prefix);
+  // A value too long for a term is indexed shortened, with a hash of the whole.
+  const std::string exact_term = schema::folded_filter_term(prefix, value);
   for (auto it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it) {
     const std::string candidate = (*it).substr(p.size());
-    bool match = candidate == folded;
+    bool match = *it == exact_term;
     if (!match && folded.find(' ') == std::string::npos) {
       for (std::size_t at = candidate.find(folded); at != std::string::npos;
            at = candidate.find(folded, at + 1)) {
@@ -248,7 +250,7 @@ Xapian::Query QueryBuilder::matching_filter_values(std::string_view prefix, std:
     }
     if (match) matches.emplace_back(*it);
   }
-  if (matches.empty()) return Xapian::Query(p + folded);  // matches nothing, stays explainable
+  if (matches.empty()) return Xapian::Query(exact_term);  // matches nothing, stays explainable
   return combine(Xapian::Query::OP_OR, matches);
 }
 

@@ -207,10 +207,58 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
+std::size_t words_in(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Refuses a query past the cost limits before anything is built from it.
+void check_limits(const std::vector<QueryToken>& tokens) {
+  std::size_t words = 0, phrases = 0, wildcards = 0;
+  for (const auto& t : tokens) {
+    if (t.kind == Kind::kWord) {
+      ++words;
+      if (t.wildcard && ++wildcards > QueryParser::kMaxWildcards)
+        throw QuerySyntaxError("too many wildcards: at most " +
+                                   std::to_string(QueryParser::kMaxWildcards) + " in a query",
+                               t.position);
+    } else if (t.kind == Kind::kPhrase) {
+      words += words_in(t.text);
+      if (++phrases > QueryParser::kMaxPhrases)
+        throw QuerySyntaxError("too many phrases: at most " +
+                                   std::to_string(QueryParser::kMaxPhrases) +
+                                   " quoted phrases and NEAR groups in a query",
+                               t.position);
+    } else if (t.kind == Kind::kNear) {
+      if (++phrases > QueryParser::kMaxPhrases)
+        throw QuerySyntaxError("too many phrases: at most " +
+                                   std::to_string(QueryParser::kMaxPhrases) +
+                                   " quoted phrases and NEAR groups in a query",
+                               t.position);
+    }
+    if (words > QueryParser::kMaxWords)
+      throw QuerySyntaxError(
+          "the query is too long: at most " + std::to_string(QueryParser::kMaxWords) + " words",
+          t.position);
+  }
+}
+
 }  // namespace
 
 QueryNode QueryParser::parse(std::string_view query) {
-  return Parser(tokenize_query(query)).parse_all();
+  if (query.size() > kMaxQueryBytes)
+    throw QuerySyntaxError("the query is too long: " + std::to_string(query.size()) +
+                               " bytes, at most " + std::to_string(kMaxQueryBytes),
+                           kMaxQueryBytes);
+  auto tokens = tokenize_query(query);
+  check_limits(tokens);
+  return Parser(std::move(tokens)).parse_all();
 }
 
 }  // namespace newsdex

@@ -15,6 +15,7 @@
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "newsdex/utf8.h"
 #include "parser/query_builder.h"
 #include "parser/query_parser.h"
 #include "searcher/recency_posting_source.h"
@@ -48,7 +49,7 @@ Xapian::Database open_database(const std::string& path) {
   const auto version = db.get_metadata(std::string(schema::kSchemaVersionKey));
   if (version != std::to_string(schema::kSchemaVersion)) {
     throw DatabaseError(version.empty()
-                            ? "database " + path + " was not built by newsdex"
+                            ? schema::missing_schema_version_message(path, db.get_doccount() == 0)
                             : "database " + path + " has schema version " + version +
                                   ", this newsdex reads version " +
                                   std::to_string(schema::kSchemaVersion) + ": re-index it");
@@ -121,8 +122,17 @@ class Searcher::Impl {
  public:
   explicit Impl(const std::string& path) : db_(open_database(path)), folder_("none") {}
 
-  SearchResult search(const SearchRequest& request) {
+  SearchResult search(const SearchRequest& as_given) {
     const auto started = std::chrono::steady_clock::now();
+    // Invalid UTF-8 in the query is repaired to U+FFFD before lexing, as article text is, so
+    // that a stray byte is one unknown character (and results echo valid text).
+    std::optional<SearchRequest> repaired;
+    std::size_t bad_sequences = 0;
+    if (!is_valid_utf8(as_given.query)) {
+      repaired.emplace(as_given);
+      bad_sequences = repair_utf8(repaired->query);
+    }
+    const SearchRequest& request = repaired ? *repaired : as_given;
     for (int attempt = 1;; ++attempt) {
       try {
         // Inside the try: reopening can itself meet the next commit (DatabaseModifiedError),
@@ -134,6 +144,12 @@ class Searcher::Impl {
                                            std::chrono::steady_clock::now() - started)
                                            .count());
         return result;
+      } catch (const QuerySyntaxError& e) {
+        if (bad_sequences == 0) throw;
+        throw QuerySyntaxError(std::string(e.what()) + " (the query had " +
+                                   std::to_string(bad_sequences) +
+                                   " invalid UTF-8 sequence(s), read as U+FFFD)",
+                               e.position());
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReopenAttempts) throw DatabaseError("database keeps changing; try again");
       } catch (const Xapian::Error& e) {

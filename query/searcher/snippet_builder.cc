@@ -22,11 +22,13 @@ void append_char(std::string& out, char c, bool escape_html) {
   }
 }
 
-// Copies text collapsing runs of whitespace (line breaks included) into one space.
+// Copies text collapsing runs of whitespace (line breaks included) into one space. Other
+// control characters count as space too: raw ESC sequences from an article must not reach a
+// terminal through a snippet.
 void append_collapsed(std::string& out, std::string_view text, bool escape_html) {
   bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f' || c == ' ') {
       space = true;
       continue;
     }

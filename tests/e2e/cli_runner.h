@@ -10,6 +10,7 @@ struct CommandResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  long max_rss_kb = 0;  // the child's peak resident set size
 };
 
 // Runs a binary with arguments (no shell), capturing stdout and stderr.

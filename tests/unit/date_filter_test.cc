@@ -53,9 +53,16 @@ TEST(DateFilter, Comparisons) {
   EXPECT_EQ(accepted("<2022-09"), "2022-08-31");
 }
 
+TEST(DateFilter, FebruaryTheTwentyNinthOnlyInLeapYears) {
+  EXPECT_NO_THROW(date_filter_query("2024-02-29", 0));
+  EXPECT_NO_THROW(date_filter_query("2000-02-29", 0));
+  EXPECT_THROW(date_filter_query("2100-02-29", 0), QuerySyntaxError);
+}
+
 TEST(DateFilter, MalformedDatesAreSyntaxErrors) {
-  for (const char* bad : {"", "2022-13", "2022-02-30", "22-09-08", "yesterday", "..", "2022-9-8",
-                          "2022-10-01..2022-09-01", ">=", "2022*"}) {
+  for (const char* bad :
+       {"", "2022-13", "2022-02-30", "22-09-08", "yesterday", "..", "2022-9-8",
+        "2022-10-01..2022-09-01", ">=", "2022*", "2023-02-29", "1900-02-29..2000-01-01"}) {
     EXPECT_THROW(date_filter_query(bad, 5), QuerySyntaxError) << bad;
   }
 }

@@ -53,6 +53,17 @@ TEST(DateParser, RejectsNonDates) {
   EXPECT_EQ(iso("2024-02-29"), "2024-02-29");
 }
 
+// ISO dates say they are dates: any year they can write. Words and numbers in prose keep the
+// plausible range, so "May 1, 4000 workers" is no date.
+TEST(DateParser, IsoDatesTakeEveryYearProseOnlyPlausibleOnes) {
+  EXPECT_EQ(iso("9999-12-31"), "9999-12-31");
+  EXPECT_EQ(iso("0001-01-01"), "0001-01-01");
+  EXPECT_EQ(iso("0000-01-01"), "none");
+  EXPECT_EQ(iso("9999-02-29"), "none");
+  EXPECT_EQ(iso("December 31, 9999"), "none");
+  EXPECT_FALSE(find_date("On May 1, 4000 workers struck"));
+}
+
 TEST(DateParser, FindsDatesInsideLines) {
   auto d = find_date("MOSCOW (UrduPoint News / Sputnik - 08th September, 2022) NATO");
   ASSERT_TRUE(d);

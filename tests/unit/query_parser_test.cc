@@ -127,5 +127,30 @@ TEST(QueryParser, RandomInputEitherParsesOrThrowsSyntaxError) {
   }
 }
 
+// Cost limits: refused before anything is built, pointing at the first part past the limit.
+TEST(QueryParser, RefusesQueriesPastTheCostLimits) {
+  auto words = [](std::size_t n, const std::string& word) {
+    std::string q;
+    for (std::size_t i = 0; i < n; ++i) q += (i ? " " : "") + word;
+    return q;
+  };
+  EXPECT_NO_THROW(QueryParser().parse(words(QueryParser::kMaxWords, "a")));
+  try {
+    QueryParser().parse(words(QueryParser::kMaxWords + 1, "a"));
+    FAIL() << "accepted";
+  } catch (const QuerySyntaxError& e) {
+    EXPECT_EQ(e.position(), 2 * QueryParser::kMaxWords);
+  }
+  // Words inside phrases count.
+  EXPECT_THROW(QueryParser().parse("\"" + words(QueryParser::kMaxWords + 1, "a") + "\""),
+               QuerySyntaxError);
+  EXPECT_NO_THROW(QueryParser().parse(words(QueryParser::kMaxPhrases, "\"a b\"")));
+  EXPECT_THROW(QueryParser().parse(words(QueryParser::kMaxPhrases + 1, "\"a b\"")),
+               QuerySyntaxError);
+  EXPECT_THROW(QueryParser().parse(words(QueryParser::kMaxWildcards + 1, "ab*")), QuerySyntaxError);
+  EXPECT_THROW(QueryParser().parse(std::string(QueryParser::kMaxQueryBytes + 1, 'a')),
+               QuerySyntaxError);
+}
+
 }  // namespace
 }  // namespace newsdex

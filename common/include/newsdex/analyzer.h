@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -80,6 +81,11 @@ class Analyzer {
   bool is_stopword(std::string_view term) const;
 
   const std::string& language() const;
+
+  // Words left out so far because they are longer than a term may be (schema::kMaxTermBytes
+  // after folding: Glass refuses longer terms). The indexer compares it before and after an
+  // article to warn about what was not indexed.
+  std::size_t overlong_words() const;
 
  private:
   class Impl;

@@ -23,6 +23,11 @@ inline constexpr std::string_view kKeywordPrefix = "K";   // "K" field ":" value
 inline constexpr std::string_view kAuthorPrefix = "A";    // folded author (boolean)
 inline constexpr std::string_view kUrlPrefix = "U";       // url as written (boolean)
 
+// Why a database without kSchemaVersionKey cannot be used. An empty one is what a first build
+// leaves when it fails or is killed before its first commit (the version is committed with the
+// first articles), so the message says to re-run the build; one with documents is not ours.
+std::string missing_schema_version_message(std::string_view path, bool empty);
+
 // Database metadata key listing the keyword field names seen, comma-separated and sorted, so the
 // query side knows which `name:` prefixes are fields.
 inline constexpr std::string_view kKeywordFieldsKey = "newsdex.keyword_fields";
@@ -48,6 +53,9 @@ std::string outlet_term(std::string_view outlet);
 // "K" + field + ":" + the value folded like an outlet: keyword_term("topics", "Cocoa") is
 // "Ktopics:cocoa".
 std::string keyword_term(std::string_view field, std::string_view value);
+// `prefix` + the value folded like an outlet, shortened with a hash when too long: the term a
+// boolean filter value is indexed as (outlet_term and author_term are this).
+std::string folded_filter_term(std::string_view prefix, std::string_view value);
 // "A" + the author folded like an outlet.
 std::string author_term(std::string_view author);
 // "U" + the url, shortened with a hash when too long.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -83,6 +84,9 @@ struct IndexReport {
   std::size_t repaired = 0;
   std::size_t warnings = 0;
   std::size_t documents_in_db = 0;
+  // Table space given back on opening: blocks an earlier commit wrote but did not commit (it
+  // failed, say on a full disk, or was killed).
+  std::uint64_t reclaimed_bytes = 0;
   std::size_t bytes_read = 0;
   double seconds = 0;
   // A new database built in shards: the worker threads (0: updated in place), and the time
