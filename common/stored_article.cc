@@ -5,40 +5,22 @@
 #include <functional>
 
 #include "newsdex/error.h"
+#include "varint.h"
 
 namespace newsdex {
 namespace {
 
 constexpr char kFormat = 1;
-
-void put_count(std::string& out, std::uint64_t n) {
-  while (n >= 0x80) {
-    out.push_back(static_cast<char>((n & 0x7F) | 0x80));
-    n >>= 7;
-  }
-  out.push_back(static_cast<char>(n));
-}
+// The article's fields, then its word map (append_word_map).
+constexpr char kFormatWithWordMap = 2;
 
 void put_field(std::string& out, std::string_view field) {
-  put_count(out, field.size());
+  put_varint(out, field.size());
   out.append(field);
 }
 
-std::uint64_t get_count(std::string_view data, std::size_t& pos) {
-  std::uint64_t n = 0;
-  int shift = 0;
-  while (true) {
-    if (pos >= data.size() || shift > 56) throw DatabaseError("corrupt stored article record");
-    const auto b = static_cast<unsigned char>(data[pos++]);
-    n |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) break;
-    shift += 7;
-  }
-  return n;
-}
-
 std::string_view get_field(std::string_view data, std::size_t& pos) {
-  const std::uint64_t n = get_count(data, pos);
+  const std::uint64_t n = get_varint(data, pos);
   if (n > data.size() - pos) throw DatabaseError("corrupt stored article record");
   auto field = data.substr(pos, n);
   pos += n;
@@ -59,34 +41,70 @@ std::string encode_stored_article(const Article& article) {
   out.reserve(article.body.size() + article.title.size() + 128);
   out.push_back(kFormat);
   for (const std::string& f : fields(article)) put_field(out, f);
-  put_count(out, article.keywords.size());
+  put_varint(out, article.keywords.size());
   for (const auto& keyword : article.keywords) {
     put_field(out, keyword.name);
-    put_count(out, keyword.values.size());
+    put_varint(out, keyword.values.size());
     for (const auto& value : keyword.values) put_field(out, value);
   }
   return out;
 }
 
-Article decode_stored_article(std::string_view data) {
-  if (data.empty() || data[0] != kFormat) throw DatabaseError("unknown stored article format");
+namespace {
+
+// Reads the article's fields from `pos` on; `pos` ends after them.
+Article read_article(std::string_view data, std::size_t& pos) {
   Article a;
-  std::size_t pos = 1;
   for (std::string& f : fields(a)) f = get_field(data, pos);
-  const auto keyword_count = get_count(data, pos);
+  const auto keyword_count = get_varint(data, pos);
   // Each keyword field takes at least two bytes: a bound that rejects absurd counts.
   if (keyword_count > data.size() - pos) throw DatabaseError("corrupt stored article record");
   a.keywords.resize(keyword_count);
   for (auto& keyword : a.keywords) {
     keyword.name = get_field(data, pos);
-    const auto value_count = get_count(data, pos);
+    const auto value_count = get_varint(data, pos);
     if (value_count > data.size() - pos) throw DatabaseError("corrupt stored article record");
     keyword.values.reserve(value_count);
     for (std::uint64_t v = 0; v < value_count; ++v)
       keyword.values.emplace_back(get_field(data, pos));
   }
+  return a;
+}
+
+}  // namespace
+
+Article decode_stored_article(std::string_view data) {
+  if (data.empty() || data[0] != kFormat) throw DatabaseError("unknown stored article format");
+  std::size_t pos = 1;
+  Article a = read_article(data, pos);
   if (pos != data.size()) throw DatabaseError("corrupt stored article record");
   return a;
+}
+
+std::string encode_stored_record(std::string_view stored_article, const WordMap& words) {
+  if (stored_article.empty() || stored_article[0] != kFormat)
+    throw Error("encode_stored_record takes a record of encode_stored_article");
+  std::string out;
+  out.reserve(stored_article.size() + 3 * (words.title.size() + words.body.size()) + 8);
+  out.push_back(kFormatWithWordMap);
+  out.append(stored_article.substr(1));
+  append_word_map(out, words);
+  return out;
+}
+
+StoredRecord decode_stored_record(std::string_view data, bool with_words) {
+  if (data.empty() || (data[0] != kFormat && data[0] != kFormatWithWordMap))
+    throw DatabaseError("unknown stored article format");
+  std::size_t pos = 1;
+  StoredRecord record;
+  record.article = read_article(data, pos);
+  if (data[0] == kFormatWithWordMap) {
+    if (!with_words) return record;
+    record.words =
+        read_word_map(data, pos, record.article.title.size(), record.article.body.size());
+  }
+  if (pos != data.size()) throw DatabaseError("corrupt stored article record");
+  return record;
 }
 
 }  // namespace newsdex

@@ -260,6 +260,9 @@ int main(int argc, char** argv) {
       out.format = OutputFormat::kTrec;
     else
       throw po::error("--format must be text, json, tsv or trec, not '" + format + "'");
+    // Neither TSV nor TREC output shows snippets: do not make them.
+    if (out.format == OutputFormat::kTsv || out.format == OutputFormat::kTrec)
+      request.snippet_words = 0;
     if (match != "any" && match != "all")
       throw po::error("--match must be any or all, not '" + match + "'");
     request.match_all = match == "all";

@@ -14,6 +14,17 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+// Words hold consecutive positions, so the spans list in position order. The joined form of a
+// compound comes after its parts and spans them: its parts after the first join the previous.
+void note_word(std::vector<WordSpan>& spans, const AnalyzedTerm& t) {
+  if (!t.joined) {
+    spans.push_back({t.begin, t.end, false});
+    return;
+  }
+  for (auto it = spans.rbegin(); it != spans.rend() && it->begin > t.begin; ++it)
+    it->joins_previous = true;
+}
+
 }  // namespace
 
 std::string overlong_words_warning(std::size_t count) {
@@ -41,6 +52,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   // The joined form of a hyphenated compound is the same word as its parts: it gets its
   // position (phrases and lookups find it) but no wdf, so it adds neither weight nor length and
   // a query for the concept counts the word once.
+  words_.title.clear();
+  words_.body.clear();
   std::uint32_t next = analyzer.analyze(article.title, 1, [&](const AnalyzedTerm& t) {
     const Xapian::termcount wdf = t.joined ? 0 : 1;
     term_buffer_.assign(t.term);
@@ -48,10 +61,13 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     term_buffer_.assign(schema::kTitlePrefix);
     term_buffer_.append(t.term);
     doc.add_posting(term_buffer_, t.position, wdf);
+    note_word(words_.title, t);
   });
-  analyzer.analyze(article.body, next + schema::kBodyPositionGap, [&](const AnalyzedTerm& t) {
+  words_.body_first_position = next + schema::kBodyPositionGap;
+  analyzer.analyze(article.body, words_.body_first_position, [&](const AnalyzedTerm& t) {
     term_buffer_.assign(t.term);
     doc.add_posting(term_buffer_, t.position, t.joined ? 0 : 1);
+    note_word(words_.body, t);
   });
   overlong_words_ = analyzer.overlong_words() - overlong_before;
 
@@ -77,7 +93,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
   doc.add_value(schema::kContentHashSlot, content_hash);
-  doc.add_value(schema::kStoredRecordSlot, record_compressor_.compress(stored));
+  doc.add_value(schema::kStoredRecordSlot,
+                record_compressor_.compress(encode_stored_record(stored, words_)));
   return doc;
 }
 

@@ -9,6 +9,7 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
 #include "newsdex/record_compression.h"
+#include "newsdex/word_map.h"
 
 namespace newsdex {
 
@@ -36,6 +37,7 @@ class DocumentBuilder {
   std::string term_buffer_;
   RecordCompressor record_compressor_;
   std::size_t overlong_words_ = 0;
+  WordMap words_;  // reused from article to article
 };
 
 // The warning for an article with `count` words too long to index.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
 #include "writer/database_folder.h"
@@ -75,6 +76,12 @@ void compact_index(const std::string& db_path) {
       throw DatabaseError(
           schema::missing_schema_version_message(db_path, lock.get_doccount() == 0));
     Xapian::Database(target.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    {
+      // The copy is a new revision: its document length table is recorded for it.
+      Xapian::WritableDatabase copy(fresh.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+      DocLengthTable::write_all(copy);
+      copy.commit();
+    }
     try {
       exchange_folders(fresh, target);
     } catch (const DatabaseError&) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
 #include "writer/database_folder.h"
@@ -32,6 +33,10 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
   reclaimed_bytes_ = reclaim_uncommitted_blocks(path_);
+  // A table not committed with this revision (another program wrote since, or Xapian flushed
+  // a batch on its own) cannot be patched: the next commit writes it whole.
+  lengths_stale_ =
+      db_.get_metadata(std::string(schema::kDocLengthStateKey)) != DocLengthTable::state_of(db_);
   const auto version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
   const auto expected = std::to_string(schema::kSchemaVersion);
   if (version.empty()) {
@@ -61,6 +66,7 @@ IndexWriter::~IndexWriter() {
     if (version_pending_ && db_.get_doccount() > 0)
       db_.set_metadata(std::string(schema::kSchemaVersionKey),
                        std::to_string(schema::kSchemaVersion));
+    if (!changed_docids_.empty()) write_lengths();
   } catch (const Xapian::Error&) {
   }
 }
@@ -83,7 +89,8 @@ IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
                                          const Xapian::Document& document) {
   try {
     const bool existed = db_.term_exists(id_term);
-    db_.replace_document(id_term, document);
+    const Xapian::docid docid = db_.replace_document(id_term, document);
+    changed_docids_.insert(docid);
     return existed ? Outcome::kReplaced : Outcome::kAdded;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(write_failure("cannot write document", e));
@@ -92,7 +99,9 @@ IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
 
 bool IndexWriter::remove(const std::string& id_term) {
   try {
-    if (!db_.term_exists(id_term)) return false;
+    auto posting = db_.postlist_begin(id_term);
+    if (posting == db_.postlist_end(id_term)) return false;
+    changed_docids_.insert(*posting);
     db_.delete_document(id_term);
     return true;
   } catch (const Xapian::Error& e) {
@@ -117,10 +126,21 @@ void IndexWriter::commit() {
                        std::to_string(schema::kSchemaVersion));
       version_pending_ = false;
     }
+    write_lengths();
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(write_failure("commit failed", e));
   }
+}
+
+void IndexWriter::write_lengths() {
+  if (lengths_stale_) {
+    DocLengthTable::write_all(db_);
+  } else {
+    DocLengthTable::write_changed(db_, changed_docids_);
+  }
+  changed_docids_.clear();
+  lengths_stale_ = false;
 }
 
 std::string IndexWriter::write_failure(const std::string& what, const Xapian::Error& e) {
@@ -160,6 +180,7 @@ void IndexWriter::replace_with(const std::filesystem::path& fresh) {
       db.set_metadata(std::string(schema::kSchemaVersionKey),
                       std::to_string(schema::kSchemaVersion));
       db.set_metadata(std::string(schema::kKeywordFieldsKey), keyword_field_list());
+      DocLengthTable::write_all(db);
       db.commit();
     }
     // Glass writes its version file by path: with a change pending (say, the schema version of
@@ -172,6 +193,8 @@ void IndexWriter::replace_with(const std::filesystem::path& fresh) {
     db_ = open_writable(path_);
     keyword_fields_changed_ = false;
     version_pending_ = false;
+    changed_docids_.clear();
+    lengths_stale_ = false;
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot replace database " + path_ + ": " + e.get_description());
   }

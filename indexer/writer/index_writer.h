@@ -46,12 +46,19 @@ class IndexWriter {
   // the failed commit's blocks (reopening to hold the lock) and says what to do.
   std::string write_failure(const std::string& what, const Xapian::Error& e);
   std::string keyword_field_list() const;
+  // Brings the document length table up to the uncommitted state (before a commit).
+  void write_lengths();
 
   std::string path_;
   Xapian::WritableDatabase db_;
   std::set<std::string> keyword_fields_;
   bool keyword_fields_changed_ = false;
-  bool version_pending_ = false;  // a new database: the schema version goes in at commit
+  bool version_pending_ = false;
+  // Documents added, replaced or deleted since the last commit: their lengths go into the
+  // document length table with the commit.
+  std::set<Xapian::docid> changed_docids_;
+  bool lengths_stale_ = false;  // the table does not describe the opened revision  // a new
+                                // database: the schema version goes in at commit
   std::uint64_t reclaimed_bytes_ = 0;
 };
 

@@ -32,13 +32,14 @@ std::string join_known(const std::set<std::string, std::less<>>& keyword_fields)
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
                            std::set<std::string, std::less<>> keyword_fields,
-                           QueryBuildOptions options)
+                           QueryBuildOptions options, const RankedTermQueries& ranked)
     : db_(db),
       analyzer_(analyzer),
       folder_(folder),
       keyword_fields_(std::move(keyword_fields)),
       options_(options),
-      words_(db, analyzer, options.title_weight) {}
+      ranked_(ranked),
+      words_(db, analyzer, options.title_weight, ranked) {}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   result_ = BuiltQuery{};
@@ -58,13 +59,11 @@ std::vector<std::string> QueryBuilder::analyze(std::string_view text) {
 }
 
 Xapian::Query QueryBuilder::ranked_term(const std::string& term) const {
-  Xapian::Query body(term);
+  Xapian::Query body = ranked_.term(term);
   if (options_.title_weight <= 0) return body;
   std::string title_term(schema::kTitlePrefix);
   title_term += term;
-  return Xapian::Query(Xapian::Query::OP_OR, body,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title_term),
-                                     options_.title_weight));
+  return Xapian::Query(Xapian::Query::OP_OR, body, ranked_.term(title_term, options_.title_weight));
 }
 
 QueryBuilder::Part QueryBuilder::node(const QueryNode& n, bool positive) {
@@ -199,12 +198,18 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
   auto terms = analyze(n.text);
   if (terms.empty()) return {{}, false, true};
   if (positive && prefix.empty()) result_.ranked_terms.insert(terms.begin(), terms.end());
+  if (prefix.empty()) {  // ranked
+    if (terms.size() == 1) return {ranked_.term(terms[0]), false};
+    return {ranked_.positional(Xapian::Query::OP_PHRASE, terms,
+                               static_cast<Xapian::termcount>(terms.size())),
+            false};
+  }
   std::vector<Xapian::Query> parts;
   for (const auto& t : terms) parts.emplace_back(std::string(prefix) + t);
-  if (parts.size() == 1) return {parts.front(), !prefix.empty()};
+  if (parts.size() == 1) return {parts.front(), true};
   return {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                         static_cast<Xapian::termcount>(parts.size())),
-          !prefix.empty()};
+          true};
 }
 
 QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view prefix) {
@@ -288,17 +293,17 @@ QueryBuilder::Part QueryBuilder::date(const QueryNode& n) {
 }
 
 QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
-  std::vector<Xapian::Query> parts;
+  std::vector<std::string> parts;
   for (const auto& child : n.children) {
     const auto terms = analyze(child.text);
     if (terms.size() != 1)
       throw QuerySyntaxError("NEAR works between single words", child.position);
     if (positive) result_.ranked_terms.insert(terms[0]);
-    parts.emplace_back(terms[0]);
+    parts.push_back(terms[0]);
   }
   // The window spans the words themselves plus up to `distance` words between each pair.
   const auto window = static_cast<Xapian::termcount>(parts.size() + n.distance);
-  return {Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window), false};
+  return {ranked_.positional(Xapian::Query::OP_NEAR, parts, window), false};
 }
 
 }  // namespace newsdex

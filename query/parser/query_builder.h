@@ -8,6 +8,7 @@
 
 #include "newsdex/analyzer.h"
 #include "parser/query_ast.h"
+#include "parser/ranked_term_queries.h"
 #include "parser/word_run_builder.h"
 
 namespace newsdex {
@@ -33,8 +34,10 @@ struct QueryBuildOptions {
 class QueryBuilder {
  public:
   // `keyword_fields`: the database's keyword field names (metadata newsdex.keyword_fields).
+  // `ranked` makes the weighted leaves (Xapian's terms, or the length-table sources).
   QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
-               std::set<std::string, std::less<>> keyword_fields, QueryBuildOptions options);
+               std::set<std::string, std::less<>> keyword_fields, QueryBuildOptions options,
+               const RankedTermQueries& ranked);
 
   BuiltQuery build(const QueryNode& root);
 
@@ -65,6 +68,7 @@ class QueryBuilder {
   Analyzer& folder_;
   std::set<std::string, std::less<>> keyword_fields_;
   QueryBuildOptions options_;
+  const RankedTermQueries& ranked_;
   WordRunBuilder words_;
   BuiltQuery result_;
 };

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "newsdex/analyzer.h"
+#include "parser/ranked_term_queries.h"
 
 namespace newsdex {
 
@@ -19,12 +20,16 @@ namespace newsdex {
 //   - two adjacent words whose joined form is indexed ("cyber attack" -> "cyberattack") each
 //     take the joined word as a synonym;
 //   - a word that splits into two indexed words ("cyberattack" -> "cyber" "attack") takes the
-//     phrase of the parts as a synonym.
+//     phrase of the parts as a synonym, unless the word is far more frequent than its rarer
+//     part (then the split is an accident: "deficit" is not "defi" "cit").
+// A concept of one spelling is made of RankedTermQueries leaves; a concept of several stays a
+// Xapian synonym (which needs Xapian's own terms).
 // Stop words are dropped unless `keep_stopwords` (a query of nothing but stop words).
 class WordRunBuilder {
  public:
-  WordRunBuilder(const Xapian::Database& db, Analyzer& analyzer, double title_weight)
-      : db_(db), analyzer_(analyzer), title_weight_(title_weight) {}
+  WordRunBuilder(const Xapian::Database& db, Analyzer& analyzer, double title_weight,
+                 const RankedTermQueries& ranked)
+      : db_(db), analyzer_(analyzer), title_weight_(title_weight), ranked_(ranked) {}
 
   // Whether a plain word is a stop word (and would be dropped).
   bool is_stopword(const std::string& word);
@@ -45,6 +50,7 @@ class WordRunBuilder {
   const Xapian::Database& db_;
   Analyzer& analyzer_;
   double title_weight_;
+  const RankedTermQueries& ranked_;
 };
 
 }  // namespace newsdex

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "newsdex/analyzer.h"
+#include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
@@ -25,9 +26,6 @@
 
 namespace newsdex {
 namespace {
-
-// Ranks beyond this are estimated rather than counted, unless exact totals or facets are asked.
-constexpr Xapian::doccount kCheckAtLeast = 100;
 
 // A search that keeps losing the race with the indexer's commits gives up after this many tries.
 constexpr int kReopenAttempts = 5;
@@ -171,7 +169,9 @@ class Searcher::Impl {
 
     Analyzer& analyzer = analyzer_for(request.language);
     BuiltQuery built;
-    QueryBuilder builder(db_, analyzer, folder_, fields, {request.match_all, request.title_weight});
+    const RankedTermQueries ranked(db_, request.bm25, length_table());
+    QueryBuilder builder(db_, analyzer, folder_, fields, {request.match_all, request.title_weight},
+                         ranked);
     if (!request.query.empty()) built = builder.build(QueryParser().parse(request.query));
     Xapian::Query query = built.query;
     if (!request.similar_to.empty()) {
@@ -234,7 +234,7 @@ class Searcher::Impl {
     const bool count_all = request.exact_total || !request.facets.empty();
     const Xapian::doccount check_at_least =
         count_all ? db_.get_doccount()
-                  : static_cast<Xapian::doccount>(request.offset + request.limit) + kCheckAtLeast;
+                  : static_cast<Xapian::doccount>(request.offset + request.limit);
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                          static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -265,22 +265,19 @@ class Searcher::Impl {
       result.facets.push_back(top_counts(src.name, counts, request.facet_limit));
     }
 
-    SnippetBuilder snippets(analyzer);
+    const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
+                                      request.snippet_escape_html};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
-      Article article =
-          decode_stored_article(records_.decompress(doc.get_value(schema::kStoredRecordSlot)));
+      StoredRecord record = decode_stored_record(
+          records_.decompress(doc.get_value(schema::kStoredRecordSlot)), request.snippet_words > 0);
+      Article& article = record.article;
       SearchHit hit;
       hit.rank =
           request.offset + static_cast<std::size_t>(it.get_rank() - mset.get_firstitem()) + 1;
       hit.score = it.get_weight();
-      hit.snippet = snippets.build(article.body, built.ranked_terms, request.snippet_words,
-                                   request.highlight_open, request.highlight_close,
-                                   request.snippet_escape_html);
-      if (hit.snippet.empty())
-        hit.snippet = snippets.build(article.title, built.ranked_terms, request.snippet_words,
-                                     request.highlight_open, request.highlight_close,
-                                     request.snippet_escape_html);
+      if (request.snippet_words > 0)
+        hit.snippet = snippet(*it, record, built.ranked_terms, request.snippet_words, style);
       if (request.explain) hit.explanation = explain(article.id, hit.score, built, request, weight);
       hit.id = std::move(article.id);
       hit.title = std::move(article.title);
@@ -292,6 +289,35 @@ class Searcher::Impl {
     if (!built.unknown_words.empty() || result.total_upper == 0)
       result.suggestion = suggest(request.query, analyzer);
     return result;
+  }
+
+  // The passage of the body (or, when only the title matches, of the title) around the ranked
+  // terms, located from the positions the index holds for them in this document.
+  std::string snippet(Xapian::docid docid, const StoredRecord& record,
+                      const std::set<std::string, std::less<>>& terms, std::size_t window_words,
+                      const SnippetBuilder::Style& style) {
+    const WordMap& words = record.words;
+    std::vector<TermMatch> in_title, in_body;
+    std::uint32_t term_number = 0;
+    for (const auto& term : terms) {
+      for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term);
+           ++p) {
+        const Xapian::termpos position = *p;
+        if (position >= words.body_first_position) {
+          in_body.push_back({position - words.body_first_position, term_number});
+        } else if (position >= 1) {
+          in_title.push_back({position - 1, term_number});
+        }
+      }
+      ++term_number;
+    }
+    if (in_body.empty() && !in_title.empty())
+      return SnippetBuilder::build(record.article.title, words.title, std::move(in_title),
+                                   window_words, style);
+    if (words.body.empty())
+      return SnippetBuilder::build(record.article.title, words.title, {}, window_words, style);
+    return SnippetBuilder::build(record.article.body, words.body, std::move(in_body), window_words,
+                                 style);
   }
 
   // Each ranked term's weight for this document, from a one-term query with the same
@@ -365,6 +391,19 @@ class Searcher::Impl {
     return corrected;
   }
 
+  // The document length table of the revision open now, reloaded when it changes; null when the
+  // database has none that matches (then Xapian's own lengths are used).
+  std::shared_ptr<const DocLengthTable> length_table() {
+    if (db_.size() != 1) return nullptr;  // a table describes one database's docids
+    const std::string state = DocLengthTable::state_of(db_);
+    if (state != length_state_) {
+      auto table = DocLengthTable::load(db_);
+      lengths_ = table ? std::make_shared<const DocLengthTable>(std::move(*table)) : nullptr;
+      length_state_ = state;
+    }
+    return lengths_;
+  }
+
   // One analyzer per query language, made on first use.
   Analyzer& analyzer_for(const std::string& language) {
     auto it = analyzers_.find(language);
@@ -376,6 +415,8 @@ class Searcher::Impl {
   std::map<std::string, Analyzer> analyzers_;
   Analyzer folder_;  // no stemming: wildcard prefixes
   RecordDecompressor records_;
+  std::shared_ptr<const DocLengthTable> lengths_;
+  std::string length_state_;  // the revision it was loaded for
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}

@@ -1,18 +1,16 @@
 #include "searcher/snippet_builder.h"
 
 #include <algorithm>
-#include <vector>
 
 namespace newsdex {
 namespace {
 
+// Words of context kept before the first match of the chosen passage.
 constexpr std::size_t kLeadingContextWords = 6;
 
-struct Word {
-  std::uint32_t begin;
-  std::uint32_t end;
-  int term_index;  // -1 when not a query term
-};
+// Characters after the passage's last word that close it ("citizens." rather than "citizens").
+constexpr std::string_view kClosingPunctuation = ".,;:!?\")'";
+constexpr std::size_t kMaxClosingPunctuation = 3;
 
 void append_char(std::string& out, char c, bool escape_html) {
   if (escape_html && (c == '&' || c == '<' || c == '>')) {
@@ -39,79 +37,96 @@ void append_collapsed(std::string& out, std::string_view text, bool escape_html)
   if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
 }
 
-}  // namespace
-
-std::string SnippetBuilder::build(std::string_view text,
-                                  const std::set<std::string, std::less<>>& terms,
-                                  std::size_t window_words, std::string_view open,
-                                  std::string_view close, bool escape_html) {
-  std::vector<Word> words;
-  analyzer_.analyze(text, 0, [&](const AnalyzedTerm& t) {
-    int index = -1;
-    if (auto it = terms.find(t.term); it != terms.end())
-      index = static_cast<int>(std::distance(terms.begin(), it));
-    if (!t.joined) {
-      words.push_back({t.begin, t.end, index});
-      return;
+// Only spaces or one hyphen between two words: their highlights merge.
+bool joinable_gap(std::string_view gap) {
+  std::size_t hyphens = 0;
+  for (char c : gap) {
+    if (c == '-') {
+      ++hyphens;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      return false;
     }
-    // A joined compound ("cyber-attack" as "cyberattack") spans its parts, already listed: a
-    // match highlights them.
-    if (index < 0) return;
-    for (auto w = words.rbegin(); w != words.rend() && w->begin >= t.begin; ++w)
-      if (w->term_index < 0) w->term_index = index;
-  });
-  if (words.empty()) return {};
-  window_words = std::max<std::size_t>(window_words, 1);
+  }
+  return hyphens <= 1;
+}
 
-  // Best window: most distinct terms, then most matches, then earliest.
-  std::size_t best_start = 0;
-  std::size_t best_distinct = 0;
-  std::size_t best_hits = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].term_index < 0) continue;
-    const std::size_t start = i > kLeadingContextWords ? i - kLeadingContextWords : 0;
-    const std::size_t stop = std::min(words.size(), start + window_words);
-    std::vector<bool> seen(terms.size(), false);
-    std::size_t distinct = 0;
+// The window [start, start + window) with the most distinct terms, then the most matches, then
+// the earliest; `matches` sorted by word.
+std::size_t best_window_start(const std::vector<TermMatch>& matches, std::size_t window) {
+  std::size_t best_start = 0, best_distinct = 0, best_hits = 0;
+  std::vector<std::uint32_t> seen;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (i > 0 && matches[i].word == matches[i - 1].word) continue;
+    const std::size_t start =
+        matches[i].word > kLeadingContextWords ? matches[i].word - kLeadingContextWords : 0;
+    seen.clear();
     std::size_t hits = 0;
-    for (std::size_t k = start; k < stop; ++k) {
-      if (words[k].term_index < 0) continue;
+    for (std::size_t k = i; k < matches.size() && matches[k].word < start + window; ++k) {
       ++hits;
-      if (!seen[static_cast<std::size_t>(words[k].term_index)]) {
-        seen[static_cast<std::size_t>(words[k].term_index)] = true;
-        ++distinct;
-      }
+      if (std::find(seen.begin(), seen.end(), matches[k].term) == seen.end())
+        seen.push_back(matches[k].term);
     }
-    if (distinct > best_distinct || (distinct == best_distinct && hits > best_hits)) {
+    // Matches before i but inside the window (within the leading context) count too.
+    for (std::size_t k = i; k > 0 && matches[k - 1].word >= start; --k) {
+      ++hits;
+      if (std::find(seen.begin(), seen.end(), matches[k - 1].term) == seen.end())
+        seen.push_back(matches[k - 1].term);
+    }
+    if (seen.size() > best_distinct || (seen.size() == best_distinct && hits > best_hits)) {
       best_start = start;
-      best_distinct = distinct;
+      best_distinct = seen.size();
       best_hits = hits;
     }
   }
-  const std::size_t stop = std::min(words.size(), best_start + window_words);
+  return best_start;
+}
+
+}  // namespace
+
+std::string SnippetBuilder::build(std::string_view text, const std::vector<WordSpan>& spans,
+                                  std::vector<TermMatch> matches, std::size_t window_words,
+                                  const Style& style) {
+  if (spans.empty()) return {};
+  window_words = std::max<std::size_t>(window_words, 1);
+  std::erase_if(matches, [&](const TermMatch& m) { return m.word >= spans.size(); });
+  std::sort(matches.begin(), matches.end(),
+            [](const TermMatch& a, const TermMatch& b) { return a.word < b.word; });
+  const std::size_t start = best_window_start(matches, window_words);
+  const std::size_t stop = std::min(spans.size(), start + window_words);
+
+  // Highlighted words of the window: each match, widened to its whole compound.
+  std::vector<bool> marked(stop - start, false);
+  for (const auto& m : matches) {
+    if (m.word < start || m.word >= stop) continue;
+    std::size_t first = m.word;
+    while (first > start && spans[first].joins_previous) --first;
+    std::size_t last = m.word;
+    while (last + 1 < stop && spans[last + 1].joins_previous) ++last;
+    for (std::size_t w = first; w <= last; ++w) marked[w - start] = true;
+  }
 
   std::string out;
-  if (best_start > 0) out.append("\xE2\x80\xA6");
-  std::uint32_t cursor = words[best_start].begin;
-  for (std::size_t k = best_start; k < stop; ++k) {
-    append_collapsed(out, text.substr(cursor, words[k].begin - cursor), escape_html);
-    const auto word = text.substr(words[k].begin, words[k].end - words[k].begin);
-    if (words[k].term_index >= 0) {
-      out.append(open);
-      append_collapsed(out, word, escape_html);
-      out.append(close);
-    } else {
-      append_collapsed(out, word, escape_html);
-    }
-    cursor = words[k].end;
+  if (start > 0) out.append("\xE2\x80\xA6");
+  std::uint32_t cursor = spans[start].begin;
+  for (std::size_t w = start; w < stop; ++w) {
+    const bool mark = marked[w - start];
+    const bool continues =
+        mark && w > start && marked[w - start - 1] &&
+        joinable_gap(text.substr(spans[w - 1].end, spans[w].begin - spans[w - 1].end));
+    if (continues) out.erase(out.size() - style.close.size());  // reopen the highlight
+    append_collapsed(out, text.substr(cursor, spans[w].begin - cursor), style.escape_html);
+    if (mark && !continues) out.append(style.open);
+    append_collapsed(out, text.substr(spans[w].begin, spans[w].end - spans[w].begin),
+                     style.escape_html);
+    if (mark) out.append(style.close);
+    cursor = spans[w].end;
   }
-  // Keep the punctuation that closes the last word ("citizens." rather than "citizens").
   std::size_t tail = cursor;
-  while (tail < text.size() && tail - cursor < 3 &&
-         std::string_view(".,;:!?\")'").find(text[tail]) != std::string_view::npos)
+  while (tail < text.size() && tail - cursor < kMaxClosingPunctuation &&
+         kClosingPunctuation.find(text[tail]) != std::string_view::npos)
     ++tail;
-  append_collapsed(out, text.substr(cursor, tail - cursor), escape_html);
-  if (stop < words.size()) out.append(" \xE2\x80\xA6");
+  append_collapsed(out, text.substr(cursor, tail - cursor), style.escape_html);
+  if (stop < spans.size()) out.append(" \xE2\x80\xA6");
   return out;
 }
 

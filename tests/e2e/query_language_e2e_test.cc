@@ -56,7 +56,7 @@ TEST_F(QueryLanguage, PhrasesMatchConsecutiveWordsOnly) {
 TEST_F(QueryLanguage, PhraseHitsContainThePhraseHighlighted) {
   const auto out = query_json(db(), "\"port strike\"");
   ASSERT_EQ(out.hits.size(), 1u);
-  EXPECT_NE(out.hits[0].snippet.find("<mark>port</mark> <mark>strike</mark>"), std::string::npos)
+  EXPECT_NE(out.hits[0].snippet.find("<mark>port strike</mark>"), std::string::npos)
       << out.hits[0].snippet;
 }
 
@@ -216,7 +216,11 @@ TEST_F(QueryLanguage, LimitOffsetAndTotals) {
       query_json(db(), "harbour OR strike OR union", {"--limit", "2", "--offset", "2"});
   ASSERT_EQ(page.hits.size(), 2u);
   EXPECT_EQ(page.hits[0].id, all.hits[2].id);
-  EXPECT_EQ(page.total, all.total);
+  // A page checks only the matches it needs (the matcher prunes the rest), so its total may
+  // be an estimate; its bounds always hold the true count.
+  ASSERT_EQ(all.total_lower, all.total_upper);
+  EXPECT_LE(page.total_lower, all.total);
+  EXPECT_GE(page.total_upper, all.total);
   const auto exact = query_json(db(), "harbour", {"--exact-total", "--limit", "1"});
   EXPECT_EQ(exact.total_lower, exact.total_upper);
   EXPECT_EQ(exact.total, 4u);

@@ -7,7 +7,7 @@
 // written down in docs/index-format.md; change both together and bump kSchemaVersion.
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // Database metadata key holding kSchemaVersion, checked when a database is opened.
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
 
@@ -31,6 +31,11 @@ std::string missing_schema_version_message(std::string_view path, bool empty);
 // Database metadata key listing the keyword field names seen, comma-separated and sorted, so the
 // query side knows which `name:` prefixes are fields.
 inline constexpr std::string_view kKeywordFieldsKey = "newsdex.keyword_fields";
+
+// Metadata of the document length table (DocLengthTable): chunks "newsdex.doclen.N" and the
+// state of the database they describe.
+inline constexpr std::string_view kDocLengthChunkKeyPrefix = "newsdex.doclen.";
+inline constexpr std::string_view kDocLengthStateKey = "newsdex.doclen.state";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;         // ISO 8601 date string: sorts chronologically
