@@ -180,7 +180,8 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
 
 int main(int argc, char** argv) {
   std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
-  std::string limit, offset, facet_limit, snippet_words;
+  std::string limit, offset, facet_limit, snippet_words, threads;
+  newsdex::SearcherOptions searcher_options;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
   Output out;
@@ -222,7 +223,9 @@ int main(int argc, char** argv) {
                                  "words of context in a snippet")(
       "queries", po::value(&queries), "batch mode: one query a line (ID<TAB>query), - for stdin")(
       "run-tag", po::value(&out.run_tag)->default_value("newsdex"), "run tag for --format trec")(
-      "color", po::value(&colour)->default_value("auto"), "auto, always or never");
+      "color", po::value(&colour)->default_value("auto"), "auto, always or never")(
+      "threads", po::value(&threads)->default_value("0"),
+      "threads for one query: large queries are matched in parts at once (0: one per core)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -242,6 +245,7 @@ int main(int argc, char** argv) {
     request.offset = parse_count(offset, "offset");
     request.facet_limit = parse_count(facet_limit, "facet-limit");
     request.snippet_words = parse_count(snippet_words, "snippet-words");
+    searcher_options.threads = parse_count(threads, "threads");
     if (!std::isfinite(request.title_weight) || request.title_weight < 0)
       throw po::error("--title-weight must be a finite number >= 0");
     if (!std::isfinite(request.recency_weight) || request.recency_weight < 0)
@@ -313,7 +317,7 @@ int main(int argc, char** argv) {
   const std::size_t repaired_sequences = newsdex::repair_utf8(request.query);
 
   try {
-    newsdex::Searcher searcher(db_path);
+    newsdex::Searcher searcher(db_path, searcher_options);
     if (!queries.empty()) {
       if (queries == "-") return run_batch(searcher, request, std::cin, out);
       std::ifstream in(queries);

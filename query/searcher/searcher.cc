@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -19,13 +20,22 @@
 #include "newsdex/utf8.h"
 #include "parser/query_builder.h"
 #include "parser/query_parser.h"
+#include "searcher/docid_range_source.h"
+#include "searcher/facet_counter.h"
 #include "searcher/recency_posting_source.h"
+#include "searcher/search_workers.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/spelling_suggester.h"
-#include "searcher/term_prefix_match_spy.h"
 
 namespace newsdex {
 namespace {
+
+constexpr std::size_t kMaxThreads = 8;
+
+// A facet's in-memory table is built once the matches are at least this share of the database
+// (1 in 8): building it costs about one value read a document, which counting the matches one
+// by one would already cost.
+constexpr std::size_t kFacetTableShare = 8;
 
 // A search that keeps losing the race with the indexer's commits gives up after this many tries.
 constexpr int kReopenAttempts = 5;
@@ -118,7 +128,15 @@ Facet top_counts(const std::string& name, const std::map<std::string, Xapian::do
 
 class Searcher::Impl {
  public:
-  explicit Impl(const std::string& path) : db_(open_database(path)), folder_("none") {}
+  Impl(const std::string& path, const SearcherOptions& options)
+      : path_(path),
+        db_(open_database(path)),
+        folder_("none"),
+        options_(options),
+        thread_count_(
+            options.threads > 0
+                ? options.threads
+                : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxThreads)) {}
 
   SearchResult search(const SearchRequest& as_given) {
     const auto started = std::chrono::steady_clock::now();
@@ -159,41 +177,264 @@ class Searcher::Impl {
   std::uint64_t document_count() const { return db_.get_doccount(); }
 
  private:
+  // A match as the ranking needs it: what the parts' rankings are merged by.
+  struct MatchedDoc {
+    Xapian::docid docid;
+    double weight;
+    std::string sort_key;      // the date value when sorting by date
+    std::string collapse_key;  // the outlet when collapsing
+  };
+
+  // What a query is, worked out once per search and turned into Xapian queries as often as
+  // there are parts to match (each needs its own posting sources).
+  struct Plan {
+    std::set<std::string, std::less<>> fields;
+    Analyzer* analyzer = nullptr;
+    std::optional<QueryNode> parsed;
+    std::vector<std::string> similar_terms;  // --similar: the model article's terms
+    BuiltQuery built;                        // ranked terms, unknown words (and one query)
+    std::vector<FacetSource> facets;
+    double newest_day = -1;  // recency's reference day
+  };
+
+  // One part's matches: the first `count` of its ranking from `first` on, its totals and, with
+  // facets, its counts over all its matches.
+  struct PartResult {
+    std::vector<MatchedDoc> docs;
+    Xapian::doccount lower = 0, upper = 0, estimated = 0;
+    // With facets: every matched docid, ascending.
+    std::vector<Xapian::docid> matched;
+  };
+
   SearchResult run(const SearchRequest& request) {
     if (request.similar_to.empty() &&
         request.query.find_first_not_of(" \t\r\n") == std::string::npos)
       throw QuerySyntaxError("the query is empty", 0);
     if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
       throw Error("BM25 parameters must satisfy k1 >= 0 and 0 <= b <= 1");
-    const auto fields = keyword_fields(db_);
+    if (!request.collapse.empty() && request.collapse != "outlet")
+      throw Error("--collapse supports 'outlet', not '" + request.collapse + "'");
 
-    Analyzer& analyzer = analyzer_for(request.language);
-    BuiltQuery built;
-    const RankedTermQueries ranked(db_, request.bm25, length_table());
-    QueryBuilder builder(db_, analyzer, folder_, fields, {request.match_all, request.title_weight},
-                         ranked);
-    if (!request.query.empty()) built = builder.build(QueryParser().parse(request.query));
-    Xapian::Query query = built.query;
+    refresh_revision_caches();
+    // With no length table that matches (written by another program), Xapian's own lengths.
+    const RankedTermQueries ranked(db_, request.bm25, lengths_);
+    Plan plan = plan_query(request, ranked);
+    const bool count_all = request.exact_total || !request.facets.empty();
+    const auto wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
+
+    SearchResult result;
+    result.query = request.query;
+    PartResult matched;
+    const std::size_t parts = parts_for(plan, count_all);
+    if (parts <= 1) {
+      matched = match_part(db_, make_query(plan, request, ranked), request, plan,
+                           static_cast<Xapian::doccount>(request.offset),
+                           static_cast<Xapian::doccount>(request.limit),
+                           count_all ? db_.get_doccount() : wanted);
+    } else {
+      matched = match_in_parts(parts, plan, request, ranked, count_all, wanted);
+    }
+    result.total = matched.estimated;
+    result.total_lower = matched.lower;
+    result.total_upper = matched.upper;
+
+    for (const auto& src : plan.facets)
+      result.facets.push_back(
+          top_counts(src.name, count_facet(src, matched.matched), request.facet_limit));
+
+    const Xapian::BM25Weight weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5);
+    const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
+                                      request.snippet_escape_html};
+    std::size_t rank = request.offset;
+    for (const auto& match : matched.docs) {
+      const Xapian::Document doc = db_.get_document(match.docid);
+      StoredRecord record = decode_stored_record(
+          records_.decompress(doc.get_value(schema::kStoredRecordSlot)), request.snippet_words > 0);
+      Article& article = record.article;
+      SearchHit hit;
+      hit.rank = ++rank;
+      hit.score = match.weight;
+      if (request.snippet_words > 0)
+        hit.snippet =
+            snippet(match.docid, record, plan.built.ranked_terms, request.snippet_words, style);
+      if (request.explain)
+        hit.explanation = explain(article.id, hit.score, plan.built, request, weight);
+      hit.id = std::move(article.id);
+      hit.title = std::move(article.title);
+      hit.outlet = std::move(article.outlet);
+      hit.date = std::move(article.date);
+      hit.url = std::move(article.url);
+      result.hits.push_back(std::move(hit));
+    }
+    if (!plan.built.unknown_words.empty() || result.total_upper == 0)
+      result.suggestion = suggest(request.query, *plan.analyzer);
+    return result;
+  }
+
+  Plan plan_query(const SearchRequest& request, const RankedTermQueries& ranked) {
+    Plan plan;
+    plan.fields = keyword_fields(db_);
+    plan.analyzer = &analyzer_for(request.language);
+    if (!request.query.empty()) plan.parsed = QueryParser().parse(request.query);
+    QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
+                         {request.match_all, request.title_weight}, ranked);
+    if (plan.parsed) plan.built = builder.build(*plan.parsed);
     if (!request.similar_to.empty()) {
-      const Xapian::Query similar = similar_query(request.similar_to, builder, built.ranked_terms);
+      plan.similar_terms = similar_terms(request.similar_to);
+      plan.built.ranked_terms.insert(plan.similar_terms.begin(), plan.similar_terms.end());
+    }
+    for (const auto& name : request.facets) plan.facets.push_back(facet_source(name, plan.fields));
+    if (request.recency_halflife_days > 0)
+      plan.newest_day =
+          RecencyPostingSource::day_number(db_.get_value_upper_bound(schema::kDateSlot));
+    return plan;
+  }
+
+  // The whole Xapian query, with posting sources of its own.
+  Xapian::Query make_query(const Plan& plan, const SearchRequest& request,
+                           const RankedTermQueries& ranked) {
+    QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
+                         {request.match_all, request.title_weight}, ranked);
+    Xapian::Query query;
+    if (plan.parsed) query = builder.build(*plan.parsed).query;
+    if (!request.similar_to.empty()) {
+      const Xapian::Query similar = similar_query(request.similar_to, plan.similar_terms, builder);
       query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
     }
-
-    std::optional<RecencyPostingSource> recency;
-    if (request.recency_halflife_days > 0) {
-      const double newest =
-          RecencyPostingSource::day_number(db_.get_value_upper_bound(schema::kDateSlot));
-      if (newest >= 0) {
-        recency.emplace(schema::kDateSlot, newest, request.recency_halflife_days,
-                        request.recency_weight);
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&*recency));
-      }
+    if (plan.newest_day >= 0) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(std::make_unique<RecencyPostingSource>(
+                                              schema::kDateSlot, plan.newest_day,
+                                              request.recency_halflife_days, request.recency_weight)
+                                              .release()
+                                              ->release()));
     }
+    return query;
+  }
 
-    Xapian::Enquire enquire(db_);
+  // How many parts to match the query in: one unless it has enough postings to keep several
+  // threads busy for longer than handing the work over costs.
+  std::size_t parts_for(const Plan& plan, bool count_all) {
+    if (thread_count_ <= 1 || db_.get_doccount() < options_.min_documents_for_parts) return 1;
+    std::uint64_t postings = 0;
+    for (const auto& term : plan.built.ranked_terms) postings += db_.get_termfreq(term);
+    // Filters alone rank nothing: the page is the first matches in docid order, found at once.
+    if (plan.built.ranked_terms.empty() && !count_all) return 1;
+    if (count_all) postings = std::max<std::uint64_t>(postings, db_.get_doccount());
+    if (postings < options_.min_postings_for_parts) return 1;
+    if (!workers_) workers_ = std::make_unique<SearchWorkers>(path_, thread_count_ - 1);
+    if (!workers_->sync_to(db_.get_revision())) throw Xapian::DatabaseModifiedError("parts");
+    return workers_->size() + 1;
+  }
+
+  // The query matched in `parts` docid ranges at once, each on its own thread and handle, with
+  // the whole database's statistics: each part's top `wanted` together hold the whole top
+  // `wanted`, with the same scores, and merge into exactly the ranking one matcher gives.
+  PartResult match_in_parts(std::size_t parts, const Plan& plan, const SearchRequest& request,
+                            const RankedTermQueries& ranked, bool count_all,
+                            Xapian::doccount wanted) {
+    const Xapian::docid last = db_.get_lastdocid();
+    std::vector<Xapian::Query> queries;
+    std::vector<Xapian::doccount> check_at_least;
+    for (std::size_t p = 0; p < parts; ++p) {
+      const Xapian::docid first = static_cast<Xapian::docid>(last * p / parts) + 1;
+      const Xapian::docid end = static_cast<Xapian::docid>(last * (p + 1) / parts);
+      queries.push_back(Xapian::Query(
+          Xapian::Query::OP_FILTER, make_query(plan, request, ranked),
+          Xapian::Query(std::make_unique<DocidRangeSource>(first, end).release()->release())));
+      check_at_least.push_back(count_all ? end - first + 1 : wanted);
+    }
+    std::vector<PartResult> results(parts);
+    std::vector<std::function<void(const Xapian::Database&)>> tasks;
+    for (std::size_t p = 1; p < parts; ++p)
+      tasks.push_back([&, p](const Xapian::Database& db) {
+        results[p] = match_part(db, queries[p], request, plan, 0, wanted, check_at_least[p]);
+      });
+    workers_->run(tasks, [&] {
+      results[0] = match_part(db_, queries[0], request, plan, 0, wanted, check_at_least[0]);
+    });
+    PartResult merged = merge_parts(std::move(results), request, wanted);
+    // Each part's bounds hold for its range only loosely (a filter term's count is the whole
+    // database's); the whole query's own bounds, which Xapian gives without matching, narrow
+    // them, and make them exact where one matcher's would be.
+    if (!count_all) {
+      Xapian::Enquire whole(db_);
+      whole.set_query(make_query(plan, request, ranked));
+      if (!request.collapse.empty()) whole.set_collapse_key(schema::kOutletSlot, 1);
+      const Xapian::MSet bounds = whole.get_mset(0, 0, Xapian::doccount(0));
+      const bool collapsed = !request.collapse.empty();
+      merged.lower = std::max<Xapian::doccount>(
+          merged.lower, collapsed ? bounds.get_uncollapsed_matches_lower_bound()
+                                  : bounds.get_matches_lower_bound());
+      merged.upper = std::min<Xapian::doccount>(
+          merged.upper, collapsed ? bounds.get_uncollapsed_matches_upper_bound()
+                                  : bounds.get_matches_upper_bound());
+      merged.upper = std::max(merged.upper, merged.lower);
+      merged.estimated = std::clamp(merged.estimated, merged.lower, merged.upper);
+    }
+    return merged;
+  }
+
+  // A facet's counts over the matches: from the facet's in-memory table when the matches are a
+  // good share of the database (it is built then, and kept for this revision), else by reading
+  // just the matches' values.
+  std::map<std::string, Xapian::doccount> count_facet(const FacetSource& src,
+                                                      const std::vector<Xapian::docid>& docids) {
+    auto table = facet_tables_.find(src.name);
+    if (table == facet_tables_.end() && docids.size() * kFacetTableShare >= db_.get_doccount()) {
+      table = facet_tables_
+                  .emplace(src.name, src.slot
+                                         ? FacetTable::from_values(db_, *src.slot, src.value_length)
+                                         : FacetTable::from_terms(db_, src.term_prefix))
+                  .first;
+    }
+    if (table != facet_tables_.end()) return table->second.count(docids);
+    return src.slot ? count_values(db_, *src.slot, src.value_length, docids)
+                    : count_prefixed_terms(db_, src.term_prefix, docids);
+  }
+
+  // The parts' rankings merged as one matcher orders them: by sort key when sorting (then by
+  // relevance), by weight, then by docid; with collapsing, the best match of each key only.
+  static PartResult merge_parts(std::vector<PartResult> parts, const SearchRequest& request,
+                                Xapian::doccount wanted) {
+    PartResult merged;
+    for (auto& part : parts) {
+      merged.lower += part.lower;
+      merged.upper += part.upper;
+      merged.estimated += part.estimated;
+      for (auto& doc : part.docs) merged.docs.push_back(std::move(doc));
+      // Parts are docid ranges in order: their matches concatenate in order.
+      merged.matched.insert(merged.matched.end(), part.matched.begin(), part.matched.end());
+    }
+    const bool by_date = request.sort != SortOrder::kRelevance;
+    const bool descending = request.sort == SortOrder::kDateDescending;
+    std::sort(merged.docs.begin(), merged.docs.end(),
+              [&](const MatchedDoc& a, const MatchedDoc& b) {
+                if (by_date && a.sort_key != b.sort_key)
+                  return descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
+                if (a.weight != b.weight) return a.weight > b.weight;
+                return a.docid < b.docid;
+              });
+    if (!request.collapse.empty()) {
+      std::set<std::string, std::less<>> seen;
+      std::erase_if(merged.docs, [&](const MatchedDoc& d) {
+        return !d.collapse_key.empty() && !seen.insert(d.collapse_key).second;
+      });
+    }
+    const std::size_t first = std::min(request.offset, merged.docs.size());
+    const std::size_t end = std::min<std::size_t>(wanted, merged.docs.size());
+    merged.docs = std::vector<MatchedDoc>(
+        merged.docs.begin() + static_cast<std::ptrdiff_t>(first),
+        merged.docs.begin() + static_cast<std::ptrdiff_t>(std::max(first, end)));
+    return merged;
+  }
+
+  PartResult match_part(const Xapian::Database& db, const Xapian::Query& query,
+                        const SearchRequest& request, const Plan& plan, Xapian::doccount first,
+                        Xapian::doccount count, Xapian::doccount check_at_least) const {
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    const Xapian::BM25Weight weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5);
-    enquire.set_weighting_scheme(weight);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5));
     switch (request.sort) {
       case SortOrder::kRelevance:
         break;
@@ -204,91 +445,26 @@ class Searcher::Impl {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
         break;
     }
-    if (!request.collapse.empty()) {
-      if (request.collapse != "outlet")
-        throw Error("--collapse supports 'outlet', not '" + request.collapse + "'");
-      enquire.set_collapse_key(schema::kOutletSlot, 1);
-    }
-
-    // Facet spies: one per slot (date.year and date.month share one), one per keyword field.
-    std::vector<FacetSource> sources;
-    std::map<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
-    std::map<std::string, std::unique_ptr<TermPrefixMatchSpy>> term_spies;
-    for (const auto& name : request.facets) {
-      sources.push_back(facet_source(name, fields));
-      const auto& src = sources.back();
-      if (src.slot) {
-        auto& spy = value_spies[*src.slot];
-        if (!spy) {
-          spy = std::make_unique<Xapian::ValueCountMatchSpy>(*src.slot);
-          enquire.add_matchspy(spy.get());
-        }
-      } else {
-        auto& spy = term_spies[src.term_prefix];
-        if (!spy) {
-          spy = std::make_unique<TermPrefixMatchSpy>(src.term_prefix);
-          enquire.add_matchspy(spy.get());
-        }
-      }
-    }
-    const bool count_all = request.exact_total || !request.facets.empty();
-    const Xapian::doccount check_at_least =
-        count_all ? db_.get_doccount()
-                  : static_cast<Xapian::doccount>(request.offset + request.limit);
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), check_at_least);
-
-    SearchResult result;
-    result.query = request.query;
-    result.total = mset.get_matches_estimated();
-    result.total_lower = mset.get_matches_lower_bound();
-    result.total_upper = mset.get_matches_upper_bound();
-    if (!request.collapse.empty()) {
-      result.total = mset.get_uncollapsed_matches_estimated();
-      result.total_lower = mset.get_uncollapsed_matches_lower_bound();
-      result.total_upper = mset.get_uncollapsed_matches_upper_bound();
-    }
-
-    for (const auto& src : sources) {
-      std::map<std::string, Xapian::doccount> counts;
-      if (src.slot) {
-        const auto& spy = *value_spies.at(*src.slot);
-        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-          std::string value = *it;
-          if (src.value_length && value.size() > src.value_length) value.resize(src.value_length);
-          counts[value] += it.get_termfreq();
-        }
-      } else {
-        counts = term_spies.at(src.term_prefix)->counts();
-      }
-      result.facets.push_back(top_counts(src.name, counts, request.facet_limit));
-    }
-
-    const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
-                                      request.snippet_escape_html};
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
-      StoredRecord record = decode_stored_record(
-          records_.decompress(doc.get_value(schema::kStoredRecordSlot)), request.snippet_words > 0);
-      Article& article = record.article;
-      SearchHit hit;
-      hit.rank =
-          request.offset + static_cast<std::size_t>(it.get_rank() - mset.get_firstitem()) + 1;
-      hit.score = it.get_weight();
-      if (request.snippet_words > 0)
-        hit.snippet = snippet(*it, record, built.ranked_terms, request.snippet_words, style);
-      if (request.explain) hit.explanation = explain(article.id, hit.score, built, request, weight);
-      hit.id = std::move(article.id);
-      hit.title = std::move(article.title);
-      hit.outlet = std::move(article.outlet);
-      hit.date = std::move(article.date);
-      hit.url = std::move(article.url);
-      result.hits.push_back(std::move(hit));
-    }
-    if (!built.unknown_words.empty() || result.total_upper == 0)
-      result.suggestion = suggest(request.query, analyzer);
-    return result;
+    if (!request.collapse.empty()) enquire.set_collapse_key(schema::kOutletSlot, 1);
+    // With facets, the matcher collects the docids of every match; counting comes after.
+    MatchedDocids matched;
+    if (!plan.facets.empty()) enquire.add_matchspy(&matched);
+    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+    PartResult part;
+    const bool collapsed = !request.collapse.empty();
+    part.estimated =
+        collapsed ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
+    part.lower =
+        collapsed ? mset.get_uncollapsed_matches_lower_bound() : mset.get_matches_lower_bound();
+    part.upper =
+        collapsed ? mset.get_uncollapsed_matches_upper_bound() : mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      part.docs.push_back(
+          {*it, it.get_weight(),
+           request.sort == SortOrder::kRelevance ? std::string() : it.get_sort_key(),
+           collapsed ? it.get_collapse_key() : std::string()});
+    if (!plan.facets.empty()) part.matched = matched.take();
+    return part;
   }
 
   // The passage of the body (or, when only the title matches, of the title) around the ranked
@@ -349,26 +525,31 @@ class Searcher::Impl {
     return parts;
   }
 
-  Xapian::Query similar_query(const std::string& id, const QueryBuilder& builder,
-                              std::set<std::string, std::less<>>& terms) {
+  // The model article's most distinctive words, for --similar.
+  std::vector<std::string> similar_terms(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     auto posting = db_.postlist_begin(id_term);
-    if (posting == db_.postlist_end(id_term)) throw Error("no article with id '" + id + "'");
+    if (posting == db_.postlist_end(id_term))
+      throw NotFoundError("no article with id '" + id + "'");
     Xapian::RSet rset;
     rset.add_document(*posting);
     Xapian::Enquire enquire(db_);
     const WordTermDecider decider;
     // Negative expand weights are kept: in a small index every shared term weighs below zero.
     const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, 0, &decider, -1e9);
+    std::vector<std::string> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back(*it);
+    if (terms.empty()) throw Error("article '" + id + "' has no words to compare");
+    return terms;
+  }
+
+  Xapian::Query similar_query(const std::string& id, const std::vector<std::string>& terms,
+                              const QueryBuilder& builder) {
     std::vector<Xapian::Query> parts;
-    for (auto it = eset.begin(); it != eset.end(); ++it) {
-      parts.push_back(builder.ranked_term(*it));
-      terms.insert(*it);
-    }
-    if (parts.empty()) throw Error("article '" + id + "' has no words to compare");
+    for (const auto& term : terms) parts.push_back(builder.ranked_term(term));
     return Xapian::Query(Xapian::Query::OP_AND_NOT,
                          Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                         Xapian::Query(id_term));
+                         Xapian::Query(schema::id_term(id)));
   }
 
   // The query with each unknown or rare word replaced by its closest frequent indexed word.
@@ -391,17 +572,17 @@ class Searcher::Impl {
     return corrected;
   }
 
-  // The document length table of the revision open now, reloaded when it changes; null when the
-  // database has none that matches (then Xapian's own lengths are used).
-  std::shared_ptr<const DocLengthTable> length_table() {
-    if (db_.size() != 1) return nullptr;  // a table describes one database's docids
+  // What is kept per revision of the database (the document length table, facet tables),
+  // dropped and reloaded when a search sees a newer one.
+  void refresh_revision_caches() {
     const std::string state = DocLengthTable::state_of(db_);
-    if (state != length_state_) {
-      auto table = DocLengthTable::load(db_);
-      lengths_ = table ? std::make_shared<const DocLengthTable>(std::move(*table)) : nullptr;
-      length_state_ = state;
-    }
-    return lengths_;
+    if (state == cache_state_) return;
+    cache_state_ = state;
+    facet_tables_.clear();
+    lengths_ = nullptr;
+    if (db_.size() != 1) return;  // a table describes one database's docids
+    if (auto table = DocLengthTable::load(db_))
+      lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
   }
 
   // One analyzer per query language, made on first use.
@@ -411,15 +592,22 @@ class Searcher::Impl {
     return it->second;
   }
 
+  std::string path_;
   Xapian::Database db_;
   std::map<std::string, Analyzer> analyzers_;
   Analyzer folder_;  // no stemming: wildcard prefixes
   RecordDecompressor records_;
   std::shared_ptr<const DocLengthTable> lengths_;
-  std::string length_state_;  // the revision it was loaded for
+  std::string cache_state_;                         // the revision it and the facet tables are for
+  std::map<std::string, FacetTable> facet_tables_;  // by facet name
+  SearcherOptions options_;
+  std::size_t thread_count_;
+  std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(db_path, SearcherOptions{}) {}
+Searcher::Searcher(const std::string& db_path, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>(db_path, options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

@@ -30,6 +30,12 @@ class QuerySyntaxError : public Error {
   std::size_t position_;
 };
 
+// What a request names does not exist (an article id for --similar).
+class NotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
 // The database is missing, unreadable, or of another schema version.
 class DatabaseError : public Error {
  public:
