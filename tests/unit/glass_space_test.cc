@@ -3,9 +3,10 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdio>
+#include <map>
 #include <random>
 #include <regex>
-#include <sstream>
 
 namespace newsdex {
 namespace {
@@ -29,13 +30,24 @@ class GlassSpace : public ::testing::Test {
   fs::path dir_;
 };
 
+// Xapian's checker (xapian-check, from xapian-tools), run as its own process: in-process,
+// Database::check trips AddressSanitizer inside libxapian (a sized delete of the wrong type).
+std::string xapian_check(const fs::path& db, const std::string& options = "") {
+  const std::string command = "xapian-check '" + db.string() + "' " + options + " 2>&1";
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buf[4096];
+    while (const std::size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
 // What the version file says must be what Xapian's own checker reports ("firstunused=N").
 TEST_F(GlassSpace, ExtentsAgreeWithXapiansChecker) {
-  std::ostringstream report;
-  Xapian::Database::check(dir_.string(), Xapian::DBCHECK_SHOW_STATS, &report);
   std::map<std::string, std::uint32_t> expected;
   const std::regex line(R"((\w+):\nblocksize=8K items=\d+ firstunused=(\d+))");
-  const std::string text = report.str();
+  const std::string text = xapian_check(dir_);
   for (std::sregex_iterator it(text.begin(), text.end(), line), end; it != end; ++it)
     expected[(*it)[1].str() + ".glass"] = static_cast<std::uint32_t>(std::stoul((*it)[2].str()));
   ASSERT_GE(expected.size(), 3u) << text;
@@ -58,8 +70,8 @@ TEST_F(GlassSpace, BlocksPastTheLastCommitAreGivenBackAndTheDatabaseStillChecksO
   fs::resize_file(postlist, committed + 40 * 8192);
   EXPECT_EQ(reclaim_uncommitted_blocks(dir_), 40u * 8192);
   EXPECT_EQ(fs::file_size(postlist), committed);
-  std::ostringstream report;
-  EXPECT_EQ(Xapian::Database::check(dir_.string(), 0, &report), 0u) << report.str();
+  const std::string report = xapian_check(dir_);
+  EXPECT_NE(report.find("No errors found"), std::string::npos) << report;
   Xapian::WritableDatabase db(dir_.string(), Xapian::DB_OPEN);
   EXPECT_EQ(db.get_doccount(), 3000u);
   db.add_document(Xapian::Document());
