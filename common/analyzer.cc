@@ -313,6 +313,21 @@ class Analyzer::Impl {
 };
 
 Analyzer::Analyzer(std::string_view language) : impl_(std::make_unique<Impl>(language)) {}
+
+bool Analyzer::is_known_language(std::string_view language) {
+  if (language == "none") return true;
+  if (language.empty()) return false;
+  try {
+    Xapian::Stem stem{std::string(language)};
+    return !stem.is_none();
+  } catch (const Xapian::InvalidArgumentError&) {
+    return false;
+  }
+}
+
+std::string Analyzer::known_languages() {
+  return Xapian::Stem::get_available_languages() + " (or their ISO 639 codes), none";
+}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;

@@ -19,6 +19,7 @@
 #include <iostream>
 #include <set>
 
+#include "newsdex/analyzer.h"
 #include "newsdex/error.h"
 #include "newsdex/index_job.h"
 #include "newsdex/index_maintenance.h"
@@ -213,6 +214,9 @@ int main(int argc, char** argv) {
     if (maintenance && (!options.inputs.empty() || deleting))
       throw po::error("--compact and --stats take no INPUT, --delete or --delete-from");
     if (memory_mib == 0) throw po::error("--memory must be at least 1 (MiB)");
+    if (!newsdex::Analyzer::is_known_language(options.default_language))
+      throw po::error("--language: unknown language '" + options.default_language +
+                      "'; languages are: " + newsdex::Analyzer::known_languages());
     if (progress_seconds <= 0) throw po::error("--progress-every must be positive");
     options.memory_budget = memory_mib << 20;
     if (options.commit_every == 0) throw po::error("--batch must be at least 1");
@@ -311,10 +315,11 @@ int main(int argc, char** argv) {
     progress.finish();
     if (!quiet) {
       std::printf(
-          "indexed %zu articles (added %zu, replaced %zu), unchanged %zu, deleted %zu, "
+          "indexed %zu %s (added %zu, replaced %zu), unchanged %zu, deleted %zu, "
           "skipped %zu, repaired %zu, warnings %zu, in %.2f s (%.1f MB/s; %zu in database)\n",
-          report.indexed, report.added, report.replaced, report.unchanged, report.deleted,
-          report.skipped, report.repaired, report.warnings, report.seconds,
+          report.indexed, report.indexed == 1 ? "article" : "articles", report.added,
+          report.replaced, report.unchanged, report.deleted, report.skipped, report.repaired,
+          report.warnings, report.seconds,
           report.seconds > 0 ? static_cast<double>(report.bytes_read) / 1e6 / report.seconds : 0,
           report.documents_in_db);
       if (report.reclaimed_bytes > 0)

@@ -3,15 +3,21 @@
 // Exit status, as grep's: 0 hits found, 1 no hits, 2 error (usage, query syntax or database).
 #include <unistd.h>
 
+#include <unicode/uversion.h>
+#include <xapian.h>
+#include <zstd.h>
+
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "format/json_writer.h"
 #include "format/text_writer.h"
 #include "newsdex/error.h"
+#include "newsdex/schema.h"
 #include "newsdex/searcher.h"
 #include "newsdex/utf8.h"
 
@@ -25,8 +31,11 @@ constexpr int kExitError = 2;
 
 enum class OutputFormat { kText, kJson, kTsv, kTrec };
 
+enum class OutputMode { kHits, kCount, kQuiet };
+
 struct Output {
   OutputFormat format = OutputFormat::kText;
+  OutputMode mode = OutputMode::kHits;
   bool colour = false;
   std::string run_tag = "newsdex";
 };
@@ -120,6 +129,12 @@ void report_syntax_error(const std::string& query, const newsdex::QuerySyntaxErr
 }
 
 void print(const newsdex::SearchResult& result, const Output& out, const std::string& id) {
+  if (out.mode == OutputMode::kQuiet) return;
+  if (out.mode == OutputMode::kCount) {
+    if (!id.empty()) std::cout << id << '\t';
+    std::cout << result.total << "\n";
+    return;
+  }
   switch (out.format) {
     case OutputFormat::kText:
       if (!id.empty()) std::cout << "## " << id << "\n";
@@ -135,6 +150,16 @@ void print(const newsdex::SearchResult& result, const Output& out, const std::st
       newsdex::write_trec(std::cout, result, id.empty() ? "1" : id, out.run_tag);
       break;
   }
+}
+
+std::string version_line() {
+  char icu[U_MAX_VERSION_STRING_LENGTH];
+  UVersionInfo info;
+  u_getVersion(info);
+  u_versionToString(info, icu);
+  return std::string("newsdex-query ") + NEWSDEX_VERSION + " (Xapian " + Xapian::version_string() +
+         ", ICU " + icu + ", zstd " + ZSTD_versionString() + "; reads schema version " +
+         std::to_string(newsdex::schema::kSchemaVersion) + ")";
 }
 
 // Like grep, the exit status says whether anything matched, not whether hits were printed
@@ -170,6 +195,15 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
       any_error = true;
       std::cerr << "newsdex-query: query " << id << ": bad query at position " << e.position()
                 << ": " << e.what() << "\n";
+      if (out.format == OutputFormat::kJson && out.mode == OutputMode::kHits)
+        newsdex::write_json_error(std::cout, id, "syntax", e.what(), e.position());
+    } catch (const newsdex::DatabaseError&) {
+      throw;  // not this query's fault: the batch cannot go on
+    } catch (const newsdex::Error& e) {
+      any_error = true;
+      std::cerr << "newsdex-query: query " << id << ": " << e.what() << "\n";
+      if (out.format == OutputFormat::kJson && out.mode == OutputMode::kHits)
+        newsdex::write_json_error(std::cout, id, "request", e.what(), std::nullopt);
     }
   }
   if (any_error) return kExitError;
@@ -193,8 +227,11 @@ int main(int argc, char** argv) {
       "id:, url:, keyword fields (topics:cocoa), date:2022-09, date:2022-09-01..2022-09-30,\n"
       "date:>=2022-09-01. Words are analyzed as article text is and ranked with BM25.\n\n"
       "Exit status: 0 hits, 1 no hits, 2 error.\n\nOptions");
-  visible.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
-                                                    "database folder")(
+  visible.add_options()("help,h", "show this help")(
+      "version", "print the version of newsdex-query and of the libraries it runs on")(
+      "count", "print only the number of matching articles (exact)")(
+      "quiet,q", "print nothing; the exit status says whether anything matched")(
+      "db", po::value(&db_path)->required(), "database folder")(
       "limit,n", po::value(&limit)->default_value("10"), "hits to show (0: only the total)")(
       "offset", po::value(&offset)->default_value("0"), "hits to skip")(
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
@@ -238,6 +275,10 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << visible << "\n";
+      return kExitHits;
+    }
+    if (vm.count("version")) {
+      std::cout << version_line() << "\n";
       return kExitHits;
     }
     po::notify(vm);
@@ -290,6 +331,18 @@ int main(int argc, char** argv) {
       throw po::error("--collapse supports only 'outlet'");
     request.explain = vm.count("explain") > 0;
     request.exact_total = vm.count("exact-total") > 0;
+    if (vm.count("count") && vm.count("quiet"))
+      throw po::error("give either --count or --quiet, not both");
+    if (vm.count("count")) {
+      out.mode = OutputMode::kCount;
+      request.exact_total = true;
+    }
+    if (vm.count("quiet")) out.mode = OutputMode::kQuiet;
+    if (out.mode != OutputMode::kHits) {  // no hit is shown: none is fetched
+      request.limit = 0;
+      request.offset = 0;
+      request.snippet_words = 0;
+    }
     if (colour == "always")
       out.colour = true;
     else if (colour == "auto")

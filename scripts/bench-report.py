@@ -56,10 +56,24 @@ def newsdex_engines(index):
     return sorted(names, key=lambda e: int(e.split("jobs")[1]))
 
 
+def has_lucene(index, query):
+    """Runs before Lucene joined the suite have no Lucene cases: their tables stay as they were."""
+    return any("lucene" in e for e in index.values()) or any(
+        engine == "lucene" for cases in query.values() for _, engine in cases)
+
+
+def peers(index, query):
+    """The peer engines of a run: (result name, label)."""
+    return [("fts5", "FTS5")] + ([("lucene", "Lucene")] if has_lucene(index, query) else [])
+
+
 def table(data, index, query):
     ctx = data["context"]
     sizes = sorted(index)
     nx = newsdex_engines(index)
+    others = peers(index, query)
+    labels = [label for _, label in others]
+    slash = " / ".join(labels)
     lines = [
         f"Run {ctx.get('date', '')[:10]} on {cpu_model()}, {ctx.get('num_cpus')} cores; "
         f"corpora from `newsdex-gen --seed 7`.",
@@ -67,28 +81,38 @@ def table(data, index, query):
         "Indexing (articles/s, text MB/s, peak RSS, index bytes per article):",
         "",
         "| articles | " + " | ".join(f"newsdex {e.split('/')[1]}" for e in nx)
-        + " | FTS5 | newsdex MB/s | FTS5 MB/s | peak RSS newsdex / FTS5 | bytes/article newsdex / FTS5 |",
-        "|---" * (len(nx) + 6) + "|",
+        + "".join(f" | {label}" for label in labels) + " | newsdex MB/s"
+        + "".join(f" | {label} MB/s" for label in labels)
+        + f" | peak RSS newsdex / {slash} | bytes/article newsdex / {slash} |",
+        "|---" * (len(nx) + 4 + 2 * len(others)) + "|",
     ]
     for n in sizes:
         e = index[n]
         best = e.get(nx[-1], {}) if nx else {}
-        fts = e.get("fts5", {})
+        peer = [e.get(name, {}) for name, _ in others]
         cells = [human(n)]
         cells += [f"{e[x]['articles_per_s']:,.0f}" if x in e else "–" for x in nx]
-        cells.append(f"{fts['articles_per_s']:,.0f}" if fts else "–")
+        cells += [f"{b['articles_per_s']:,.0f}" if b else "–" for b in peer]
         cells.append(f"{best.get('MB_per_s', 0):.2f}")
-        cells.append(f"{fts.get('MB_per_s', 0):.2f}")
-        cells.append(f"{best.get('peak_rss_mb', 0):.0f} / {fts.get('peak_rss_mb', 0):.0f} MB")
-        cells.append(f"{best.get('bytes_per_article', 0):,.0f} / {fts.get('bytes_per_article', 0):,.0f}")
+        cells += [f"{b.get('MB_per_s', 0):.2f}" for b in peer]
+        cells.append(" / ".join(f"{b.get('peak_rss_mb', 0):.0f}" for b in [best] + peer) + " MB")
+        cells.append(" / ".join(f"{b.get('bytes_per_article', 0):,.0f}" for b in [best] + peer))
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "Query latency, p50 / p95 / p99 in ms (newsdex | FTS5):", ""]
-    lines.append("| articles | class | newsdex | FTS5 |")
-    lines.append("|---|---|---|---|")
+    if has_lucene(index, query):
+        # Wall time less the JVM's own clock: its start-up (absent from runs before jvm_seconds).
+        startup = [b["real_time"] - b["jvm_seconds"] for e in index.values()
+                   for b in [e.get("lucene")] if b and b.get("jvm_seconds")]
+        start = f" ({min(startup):.2f}–{max(startup):.2f} s here)" if startup else ""
+        lines += ["", f"Lucene's indexing times include starting its JVM{start} and its JIT "
+                  "warming up; its query latencies are the JVM's own clock, after untimed "
+                  "passes over each class (`NEWSDEX_BENCH_LUCENE_WARMUP` seconds, default 5)."]
+    lines += ["", f"Query latency, p50 / p95 / p99 in ms (newsdex | {' | '.join(labels)}):", ""]
+    lines.append("| articles | class | newsdex | " + " | ".join(labels) + " |")
+    lines.append("|---|---|---|" + "---|" * len(labels))
     for n in sizes:
         for c in CLASSES:
             row = [human(n), c]
-            for engine in ("newsdex", "fts5"):
+            for engine in ["newsdex"] + [name for name, _ in others]:
                 b = query[n].get((c, engine))
                 row.append(f"{b['p50_ms']:.2f} / {b['p95_ms']:.2f} / {b['p99_ms']:.2f}" if b else "–")
             lines.append("| " + " | ".join(row) + " |")
@@ -143,25 +167,28 @@ def plots(index, query, folder):
     os.makedirs(folder, exist_ok=True)
     sizes = sorted(index)
     nx = newsdex_engines(index)
+    others = peers(index, query)
+    names = [name for name, _ in others]
     dat = os.path.join(folder, "growth.dat")
     with open(dat, "w") as f:
         for c in CLASSES:
             f.write(f"# latency {c}\n")
             for n in sizes:
-                a, b = query[n].get((c, "newsdex")), query[n].get((c, "fts5"))
-                if a and b:
-                    f.write(f"{n} {a['p50_ms']} {b['p50_ms']}\n")
+                a = query[n].get((c, "newsdex"))
+                if a:
+                    f.write(f"{n} {a['p50_ms']} " + " ".join(
+                        str(query[n][(c, x)]["p50_ms"]) if (c, x) in query[n] else "NaN"
+                        for x in names) + "\n")
             f.write("\n\n")
         f.write("# indexing\n")
         for n in sizes:
             e = index[n]
-            f.write(f"{n} " + " ".join(str(e[x]["articles_per_s"]) if x in e else "NaN" for x in nx + ["fts5"]) + "\n")
+            f.write(f"{n} " + " ".join(str(e[x]["articles_per_s"]) if x in e else "NaN" for x in nx + names) + "\n")
         f.write("\n\n# index size\n")
         for n in sizes:
             e = index[n]
-            best, fts = e.get(nx[-1]), e.get("fts5")
-            f.write(f"{n} {best['bytes_per_article'] * n if best else 'NaN'} "
-                    f"{fts['bytes_per_article'] * n if fts else 'NaN'}\n")
+            f.write(f"{n} " + " ".join(str(e[x]["bytes_per_article"] * n) if x in e else "NaN"
+                                       for x in nx[-1:] + names) + "\n")
     indexing_block = len(CLASSES)
     script = [f'datafile = "{os.path.abspath(dat)}"', "set key left top", "set grid",
               "set logscale x", f"set xrange [{sizes[0] / 2}:{sizes[-1] * 2}]",
@@ -171,23 +198,28 @@ def plots(index, query, folder):
             f"set terminal {term} noenhanced",
             f"set output '{os.path.abspath(os.path.join(folder, 'latency.' + ext))}'",
             "set logscale y", "set ylabel 'p50 latency (ms)'",
-            "set title 'Query latency vs corpus size (solid: newsdex, dashed: SQLite FTS5)'",
+            "set title 'Query latency vs corpus size (solid: newsdex, dashed: SQLite FTS5"
+            + (", dotted: Lucene" if "lucene" in names else "") + ")'",
             "plot " + ", ".join(
-                f"datafile index {i} using 1:2 with linespoints lc {i + 1} dt 1 title '{c}', "
-                f"datafile index {i} using 1:3 with linespoints lc {i + 1} dt 2 notitle"
+                f"datafile index {i} using 1:2 with linespoints lc {i + 1} dt 1 title '{c}'"
+                + "".join(f", datafile index {i} using 1:{j + 3} with linespoints lc {i + 1} "
+                          f"dt {j + 2} notitle" for j in range(len(names)))
                 for i, c in enumerate(CLASSES)),
             f"set output '{os.path.abspath(os.path.join(folder, 'indexing.' + ext))}'",
             "unset logscale y", "set yrange [0:*]", "set ylabel 'articles indexed per second'",
             "set title 'Indexing throughput vs corpus size'",
             "plot " + ", ".join(
                 f"datafile index {indexing_block} using 1:{j + 2} with linespoints title '{name}'"
-                for j, name in enumerate([f"newsdex {e.split('/')[1]}" for e in nx] + ["SQLite FTS5"])),
+                for j, name in enumerate([f"newsdex {e.split('/')[1]}" for e in nx]
+                                         + ["SQLite FTS5" if x == "fts5" else "Lucene" for x in names])),
             "set autoscale y",
             f"set output '{os.path.abspath(os.path.join(folder, 'index-size.' + ext))}'",
             "set logscale y", "set ylabel 'index size (bytes)'",
             "set title 'Index size vs corpus size'",
-            f"plot datafile index {indexing_block + 1} using 1:2 with linespoints title 'newsdex', "
-            f"datafile index {indexing_block + 1} using 1:3 with linespoints title 'SQLite FTS5'",
+            f"plot datafile index {indexing_block + 1} using 1:2 with linespoints title 'newsdex'"
+            + "".join(f", datafile index {indexing_block + 1} using 1:{j + 3} with linespoints "
+                      f"title '{'SQLite FTS5' if x == 'fts5' else 'Lucene'}'"
+                      for j, x in enumerate(names)),
             "unset logscale y",
         ]
     gp = os.path.join(folder, "growth.gp")

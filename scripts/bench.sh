@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The corpus-growth benchmark: generates corpora of 1k, 10k and 100k articles (and 1M with
 # --large) with newsdex-gen, measures indexing (one job and every core; peak RSS; bytes per
-# article) and query latency by class for newsdex and SQLite FTS5, writes the raw Google
-# Benchmark JSON to bench/results/, the summary table into docs/benchmarks.md and the plots to
-# docs/bench/, and prints PASS/FAIL lines for the growth targets.
+# article) and query latency by class for newsdex, SQLite FTS5 and Lucene 8 (liblucene8-java in
+# a JVM; "SKIP lucene:" without Java), writes the raw Google Benchmark JSON to bench/results/,
+# the table into docs/benchmarks.md and the plots to docs/bench/, and prints PASS/FAIL lines.
 #
 # Usage: scripts/bench.sh [--large] [--sizes N,N,...] [--compare OLD.json] [--no-docs]
 # (--no-docs: leave docs/ as it is; the plots go to build/growth-plots/)
@@ -27,7 +27,9 @@ while (($#)); do
 done
 [[ -z "$compare" || -f "$compare" ]] || { echo "bench.sh: no such file $compare" >&2; exit 2; }
 
-EXTRA_PACKAGES="gnuplot-nox python3" BUILD_TYPE=Release scripts/setup.sh
+# Lucene 8 and a JDK for the Lucene peer (bench/lucene/LuceneBench.java, compiled by CMake).
+EXTRA_PACKAGES="gnuplot-nox python3 liblucene8-java default-jdk-headless" BUILD_TYPE=Release \
+  scripts/setup.sh
 
 stamp=$(date -u +%Y-%m-%dT%H%M)
 result="bench/results/growth-$stamp.json"

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <benchmark/benchmark.h>
+#include <sys/types.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -26,6 +28,26 @@ ChildRun run_child(const std::vector<std::string>& argv, bool silent = false);
 // text and peak RSS. Marks the benchmark failed and returns false when the child failed.
 bool report_indexing_run(benchmark::State& state, const ChildRun& run, std::size_t articles,
                          std::size_t text_bytes);
+
+// A child process spoken to over its stdin and stdout, a line at a time (its stderr is ours).
+// Destruction closes its stdin and waits for it.
+class LineChild {
+ public:
+  // Starts argv[0] (a path); throws std::runtime_error when it cannot.
+  explicit LineChild(const std::vector<std::string>& argv);
+  ~LineChild();
+  LineChild(const LineChild&) = delete;
+  LineChild& operator=(const LineChild&) = delete;
+  // Sends one line (without its newline) and flushes. Throws when the child has gone.
+  void send(const std::string& line);
+  // The next line of the child's output, without its newline. Throws at end of output.
+  std::string receive();
+
+ private:
+  pid_t pid_ = -1;
+  std::FILE* to_ = nullptr;
+  std::FILE* from_ = nullptr;
+};
 
 // Bytes of a file, or of every file under a folder.
 std::uint64_t bytes_on_disk(const std::filesystem::path& path);

@@ -1,17 +1,21 @@
 // The corpus-growth suite (scripts/bench.sh drives it): for each corpus size, a corpus made by
 // newsdex-gen, then indexing throughput with one job and with every core, peak RSS and index
-// bytes per article, and query latency p50/p95/p99 by query class, for newsdex and for SQLite
-// FTS5 side by side. Indexers run as child processes so that each peak RSS is their own (this
-// process never loads a corpus: forked helpers do).
+// bytes per article, and query latency p50/p95/p99 by query class, for newsdex, SQLite FTS5 and
+// Lucene 8 side by side. Indexers run as child processes so that each peak RSS is their own (this
+// process never loads a corpus: forked helpers do); Lucene's is a JVM with its default heap
+// limit, its query latency the JVM's own clock (bench/lucene/LuceneBench.java).
 //
 // Environment: NEWSDEX_GROWTH_SIZES (default "1000,10000,100000"), NEWSDEX_GROWTH_DIR (work
-// folder, default a temporary one), NEWSDEX_GROWTH_ROUNDS (passes over each query set, 10).
+// folder, default a temporary one), NEWSDEX_GROWTH_ROUNDS (passes over each query set, 10),
+// NEWSDEX_BENCH_LUCENE_WARMUP (seconds of untimed passes for each Lucene case, for its JIT;
+// default 5), NEWSDEX_BENCH_LUCENE=0 (leave Lucene out).
 #include <benchmark/benchmark.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -32,6 +36,8 @@ using newsdex::bench::BenchArticle;
 using newsdex::bench::bytes_on_disk;
 using newsdex::bench::ChildRun;
 using newsdex::bench::DateRange;
+using newsdex::bench::LuceneQueryEngine;
+using newsdex::bench::LuceneRuntime;
 using newsdex::bench::report_indexing_run;
 using newsdex::bench::run_child;
 
@@ -45,10 +51,14 @@ struct Size {
   fs::path corpus() const { return dir / "corpus.jsonl"; }
   fs::path newsdex_db() const { return dir / "newsdex.db"; }
   fs::path fts5_db() const { return dir / "fts5.db"; }
+  fs::path lucene_index() const { return dir / "lucene"; }
   fs::path queries() const { return dir / "queries.tsv"; }
   fs::path facts() const { return dir / "facts.txt"; }
   bool prepared = false;
   std::size_t text_bytes = 0;
+  // One JVM for all query classes of this size, as a search server would run; stopped after
+  // the last class so that it is not running during the next size's indexing.
+  std::unique_ptr<LuceneQueryEngine> lucene;
 };
 
 // Query sets from the corpus's own vocabulary, by frequency band, written as `class<TAB>words`
@@ -195,21 +205,18 @@ QuerySet read_queries(const fs::path& file) {
 
 template <typename Engine>
 void measure_queries(benchmark::State& state, Engine& engine, const std::vector<std::string>& set,
-                     const std::string& cls) {
+                     const std::string& cls, double warmup_s = 0) {
   const char* env = std::getenv("NEWSDEX_GROWTH_ROUNDS");
   const int rounds = env ? std::max(1, std::atoi(env)) : 10;
   std::vector<double> ms;
   for (auto _ : state) {
-    for (const auto& words : set) engine.run(cls, words);  // warm the caches
-    for (int r = 0; r < rounds; ++r) {
-      for (const auto& words : set) {
-        const auto t0 = std::chrono::steady_clock::now();
-        benchmark::DoNotOptimize(engine.run(cls, words));
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-      }
-    }
+    const auto warm_start = std::chrono::steady_clock::now();
+    do {
+      for (const auto& words : set) engine.run(cls, words);  // warm the caches (and a JIT)
+    } while (std::chrono::duration<double>(std::chrono::steady_clock::now() - warm_start).count() <
+             warmup_s);
+    for (int r = 0; r < rounds; ++r)
+      for (const auto& words : set) ms.push_back(newsdex::bench::time_query(engine, cls, words));
   }
   state.counters["p50_ms"] = newsdex::bench::percentile(ms, 0.50);
   state.counters["p95_ms"] = newsdex::bench::percentile(ms, 0.95);
@@ -241,7 +248,11 @@ int main(int argc, char** argv) {
   }
   const std::string self = fs::canonical("/proc/self/exe").string();
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-
+  std::string why_not;
+  const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
+  if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
+  std::vector<std::string> engines = {"newsdex", "fts5"};
+  if (lucene) engines.push_back("lucene");
   std::map<std::size_t, Size> by_size;
   for (const auto n : newsdex::bench::env_numbers("NEWSDEX_GROWTH_SIZES", "1000,10000,100000")) {
     Size& size = by_size[n];
@@ -283,12 +294,36 @@ int main(int argc, char** argv) {
         ->UseManualTime()
         ->Iterations(1)
         ->Unit(benchmark::kSecond);
+    if (lucene) {
+      benchmark::RegisterBenchmark(
+          ("index" + tag + "/lucene").c_str(),
+          [&size, &lucene](benchmark::State& state) {
+            if (!ensure_prepared(size)) return state.SkipWithError("cannot generate the corpus");
+            double jvm_seconds = 0;
+            for (auto _ : state) {
+              const auto run = newsdex::bench::build_lucene(*lucene, size.corpus(),
+                                                            size.lucene_index(), &jvm_seconds);
+              if (run.exit_code != 0)
+                std::printf("SKIP lucene: indexing failed (exit %d)\n", run.exit_code);
+              report_indexing(state, size, run, size.lucene_index());
+            }
+            // The JVM's start-up is in the wall time above, as any process's is; this is the
+            // time inside it, which matters for corpora small enough that start-up weighs.
+            state.counters["jvm_seconds"] = jvm_seconds;
+          })
+          ->UseManualTime()
+          ->Iterations(1)
+          ->Unit(benchmark::kSecond);
+    }
     for (const auto& cls : kClasses) {
-      for (const std::string engine : {"newsdex", "fts5"}) {
+      for (const auto& engine : engines) {
         benchmark::RegisterBenchmark(
             ("query" + tag + "/" + cls + "/" + engine).c_str(),
-            [&size, cls, engine](benchmark::State& state) {
-              if (!fs::exists(engine == "newsdex" ? size.newsdex_db() : size.fts5_db()))
+            [&size, cls, engine, &lucene](benchmark::State& state) {
+              const auto index = engine == "newsdex" ? size.newsdex_db()
+                                 : engine == "fts5"  ? size.fts5_db()
+                                                     : size.lucene_index();
+              if (!fs::exists(index))
                 return state.SkipWithError("no index: run the index cases of this size first");
               const auto queries = read_queries(size.queries());
               const auto it = queries.by_class.find(cls);
@@ -297,9 +332,22 @@ int main(int argc, char** argv) {
               if (engine == "newsdex") {
                 newsdex::bench::NewsdexQueryEngine e(size.newsdex_db(), queries.range);
                 measure_queries(state, e, it->second, cls);
-              } else {
+              } else if (engine == "fts5") {
                 newsdex::bench::Fts5QueryEngine e(size.fts5_db(), queries.range);
                 measure_queries(state, e, it->second, cls);
+              } else {
+                try {
+                  if (!size.lucene)
+                    size.lucene =
+                        std::make_unique<LuceneQueryEngine>(*lucene, index, queries.range);
+                  measure_queries(state, *size.lucene, it->second, cls,
+                                  newsdex::bench::lucene_warmup_seconds());
+                } catch (const std::exception& error) {
+                  std::printf("SKIP lucene: %s\n", error.what());
+                  size.lucene.reset();
+                  state.SkipWithError(error.what());
+                }
+                if (cls == kClasses.back()) size.lucene.reset();
               }
             })
             ->Iterations(1)

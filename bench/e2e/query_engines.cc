@@ -2,7 +2,12 @@
 
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace newsdex::bench {
@@ -34,8 +39,9 @@ void exec(sqlite3* db, const char* sql) {
 
 }  // namespace
 
-NewsdexQueryEngine::NewsdexQueryEngine(const std::filesystem::path& db, DateRange range)
-    : range_(std::move(range)), searcher_(db.string()) {}
+NewsdexQueryEngine::NewsdexQueryEngine(const std::filesystem::path& db, DateRange range,
+                                       std::size_t threads)
+    : range_(std::move(range)), searcher_(db.string(), newsdex::SearcherOptions{threads}) {}
 
 std::size_t NewsdexQueryEngine::run(const std::string& cls, const std::string& words) {
   newsdex::SearchRequest r;
@@ -176,6 +182,159 @@ std::size_t Fts5QueryEngine::run(const std::string& cls, const std::string& word
     }
   }
   return shown;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The Lucene modules LuceneBench.java uses (the highlighter needs memory and queries).
+const std::vector<std::string> kLuceneModules = {
+    "core", "analyzers-common", "queryparser", "queries", "highlighter", "memory", "facet"};
+
+std::string on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "/usr/bin:/bin");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return {};
+}
+
+// Debian names its jars by version (lucene-core-8.7.0.jar); take the newest 8.x of each module.
+std::string find_lucene_jars(const fs::path& dir, std::string& why_not) {
+  std::string classpath;
+  for (const auto& module : kLuceneModules) {
+    const std::string prefix = "lucene-" + module + "-8";
+    std::string best;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.starts_with(prefix) && name.ends_with(".jar") && name > best) best = name;
+    }
+    if (best.empty()) {
+      why_not = "no " + prefix + "*.jar in " + dir.string() + " (apt-get install liblucene8-java)";
+      return {};
+    }
+    classpath += (classpath.empty() ? "" : ":") + (dir / best).string();
+  }
+  return classpath;
+}
+
+std::optional<LuceneRuntime> locate_lucene(std::string& why_not) {
+  const char* enabled = std::getenv("NEWSDEX_BENCH_LUCENE");
+  if (enabled && (std::string(enabled) == "0" || std::string(enabled) == "off")) {
+    why_not = "NEWSDEX_BENCH_LUCENE=" + std::string(enabled);
+    return std::nullopt;
+  }
+  LuceneRuntime lucene;
+  lucene.java = NEWSDEX_JAVA_BIN;
+  if (lucene.java.empty() || access(lucene.java.c_str(), X_OK) != 0) lucene.java = on_path("java");
+  if (lucene.java.empty()) {
+    why_not = "no java on PATH (apt-get install default-jdk-headless)";
+    return std::nullopt;
+  }
+  const char* jar_dir = std::getenv("NEWSDEX_LUCENE_JAR_DIR");
+  const std::string jars = find_lucene_jars(jar_dir ? jar_dir : NEWSDEX_LUCENE_JARS_IN, why_not);
+  if (jars.empty()) return std::nullopt;
+  fs::path classes = NEWSDEX_LUCENE_CLASS_DIR;
+  if (classes.empty() || !fs::exists(classes / "LuceneBench.class")) {
+    // CMake found no javac or no jars: compile now, into a folder removed at exit.
+    const std::string javac = on_path("javac");
+    if (javac.empty()) {
+      why_not = "no javac on PATH to compile bench/lucene/LuceneBench.java";
+      return std::nullopt;
+    }
+    static ScratchDir compiled;
+    classes = compiled.path();
+    const auto run =
+        run_child({javac, "-nowarn", "-cp", jars, "-d", classes.string(), NEWSDEX_LUCENE_SOURCE});
+    if (run.exit_code != 0) {
+      why_not = "javac failed on " + std::string(NEWSDEX_LUCENE_SOURCE);
+      return std::nullopt;
+    }
+  }
+  lucene.classpath = classes.string() + ":" + jars;
+  return lucene;
+}
+
+}  // namespace
+
+std::vector<std::string> LuceneRuntime::command(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = {java};
+  // For experiments only (heap, collector); the benchmarks run the JVM's defaults.
+  if (const char* opts = std::getenv("NEWSDEX_LUCENE_JVM_OPTS")) {
+    std::istringstream in(opts);
+    for (std::string o; in >> o;) argv.push_back(o);
+  }
+  argv.insert(argv.end(), {"-cp", classpath, "LuceneBench"});
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+std::optional<LuceneRuntime> find_lucene(std::string& why_not) {
+  static std::string reason;
+  static const std::optional<LuceneRuntime> found = locate_lucene(reason);
+  why_not = reason;
+  return found;
+}
+
+double lucene_warmup_seconds() {
+  const char* env = std::getenv("NEWSDEX_BENCH_LUCENE_WARMUP");
+  return env ? std::strtod(env, nullptr) : 5.0;
+}
+
+ChildRun build_lucene(const LuceneRuntime& lucene, const fs::path& jsonl, const fs::path& dir,
+                      double* jvm_seconds) {
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  const fs::path seconds = dir.string() + ".seconds";
+  fs::remove(seconds, ec);
+  const auto run =
+      run_child(lucene.command({"index", jsonl.string(), dir.string(), seconds.string()}));
+  if (jvm_seconds) {
+    *jvm_seconds = 0;
+    std::ifstream(seconds) >> *jvm_seconds;
+  }
+  fs::remove(seconds, ec);
+  return run;
+}
+
+LuceneQueryEngine::LuceneQueryEngine(const LuceneRuntime& lucene, const fs::path& dir,
+                                     DateRange range)
+    : child_(lucene.command({"serve", dir.string(), range.from, range.to})) {
+  const std::string ready = child_.receive();
+  std::istringstream fields(ready);
+  std::string tag, version, docs, segments;
+  std::getline(fields, tag, '\t');
+  std::getline(fields, version, '\t');
+  std::getline(fields, docs, '\t');
+  std::getline(fields, segments, '\t');
+  if (tag != "READY") throw std::runtime_error("lucene: " + ready);
+  description_ = version + ", " + docs + " docs, " + segments + " segments";
+}
+
+LuceneQueryEngine::~LuceneQueryEngine() {
+  try {
+    child_.send("QUIT");
+  } catch (const std::exception&) {
+    // Gone already: nothing to stop.
+  }
+}
+
+std::size_t LuceneQueryEngine::run(const std::string& cls, const std::string& words) {
+  child_.send("QUERY\t" + cls + "\t" + (snippets_ ? "1" : "0") + "\t" + words);
+  const std::string reply = child_.receive();
+  std::istringstream fields(reply);
+  std::string tag, shown, total, micros;
+  std::getline(fields, tag, '\t');
+  std::getline(fields, shown, '\t');
+  std::getline(fields, total, '\t');
+  std::getline(fields, micros, '\t');
+  if (tag != "OK") throw std::runtime_error("lucene: " + reply);
+  last_ms_ = std::stod(micros) / 1000.0;
+  return std::stoul(shown);
 }
 
 double percentile(std::vector<double> values, double p) {

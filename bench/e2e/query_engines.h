@@ -1,15 +1,19 @@
 #pragma once
 
+#include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bench_corpus.h"
+#include "child_process.h"
 #include "newsdex/searcher.h"
 
 namespace newsdex::bench {
@@ -29,7 +33,8 @@ struct DateRange {
 // newsdex over an existing database: the query library as an embedding program uses it.
 class NewsdexQueryEngine {
  public:
-  NewsdexQueryEngine(const std::filesystem::path& db, DateRange range);
+  // `threads`: as SearcherOptions::threads (0: one per core; 1: like the other engines).
+  NewsdexQueryEngine(const std::filesystem::path& db, DateRange range, std::size_t threads = 0);
   // Runs one query of a class; returns the number of hits shown (10 at most).
   std::size_t run(const std::string& cls, const std::string& words);
 
@@ -65,6 +70,61 @@ class Fts5QueryEngine {
   DateRange range_;
   sqlite3* db_ = nullptr;
 };
+
+// Lucene 8 in a JVM: bench/lucene/LuceneBench.java, compiled by CMake when it found javac and
+// Debian's liblucene8-java jars, else here on first use.
+struct LuceneRuntime {
+  std::string java;       // the java launcher
+  std::string classpath;  // the compiled program's folder and the Lucene jars
+  std::vector<std::string> command(const std::vector<std::string>& args) const;
+};
+// The runtime, or nullopt with the reason in `why_not` (no java, a missing jar, javac failed).
+// Set NEWSDEX_BENCH_LUCENE=0 to leave Lucene out.
+std::optional<LuceneRuntime> find_lucene(std::string& why_not);
+// Indexes a JSON Lines file into a new Lucene index folder, in a child JVM. `jvm_seconds`, if
+// given, receives the time the JVM took by its own clock (without its start-up).
+ChildRun build_lucene(const LuceneRuntime& lucene, const std::filesystem::path& jsonl,
+                      const std::filesystem::path& dir, double* jvm_seconds = nullptr);
+// Queries a Lucene index through a child JVM that stays up; the JVM times each query itself
+// (parsing to the last snippet), so the pipe between us is not counted: the other engines are
+// timed in process.
+class LuceneQueryEngine {
+ public:
+  LuceneQueryEngine(const LuceneRuntime& lucene, const std::filesystem::path& dir, DateRange range);
+  ~LuceneQueryEngine();
+  std::size_t run(const std::string& cls, const std::string& words);
+  // The JVM's own time for the last run().
+  double last_ms() const { return last_ms_; }
+  void set_snippets(bool on) { snippets_ = on; }
+  // Lucene's version and the index's documents and segments, e.g. "8.8.1, 21577 docs, 1 segments"
+  const std::string& description() const { return description_; }
+
+ private:
+  LineChild child_;
+  bool snippets_ = true;
+  double last_ms_ = 0;
+  std::string description_;
+};
+
+// Seconds of untimed passes over a query set before a Lucene case is timed: its JIT settles only
+// after a thousand queries or so, where the other engines need one pass to warm their caches.
+// $NEWSDEX_BENCH_LUCENE_WARMUP, default 5; 0 gives one pass, as the others get.
+double lucene_warmup_seconds();
+
+// Runs one query and returns its latency in ms: the wall time here, or the time an engine in a
+// child process took by its own clock.
+template <typename Engine>
+double time_query(Engine& engine, const std::string& cls, const std::string& words) {
+  const auto t0 = std::chrono::steady_clock::now();
+  benchmark::DoNotOptimize(engine.run(cls, words));
+  const double wall =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if constexpr (requires { engine.last_ms(); }) {
+    return engine.last_ms();
+  } else {
+    return wall;
+  }
+}
 
 // The p-th percentile (0..1) of the values, nearest rank.
 double percentile(std::vector<double> values, double p);

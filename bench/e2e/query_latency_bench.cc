@@ -1,20 +1,27 @@
-// Query latency by query class: newsdex side by side with plain Xapian (QueryParser + Enquire +
-// MSet::snippet over the same articles) and SQLite FTS5 (porter tokenizer, bm25, snippet()),
-// on the Reuters corpus ×1 and ×10 (copies with shuffled words). Reports p50/p95/p99 in ms.
+// Query latency by query class: newsdex (with every core for one query, as it runs by default,
+// and with one thread as `newsdex_1thread`, like the other engines) side by side with plain Xapian
+// (QueryParser + Enquire + MSet::snippet over the same articles), SQLite FTS5 (porter tokenizer,
+// bm25, snippet()) and Lucene 8 (bench/lucene/LuceneBench.java in a child JVM, which times each
+// query itself; with UnifiedHighlighter snippets as `lucene`, without as `lucene_nosnippet`), on
+// the Reuters corpus ×1 and ×10 (copies with shuffled words). Reports p50/p95/p99 in ms.
 //
 // Environment: NEWSDEX_BENCH_CORPUS (JSON Lines, default: the bundled Reuters corpus),
 // NEWSDEX_BENCH_SCALES (default "1,10"), NEWSDEX_BENCH_LIMIT (articles read, default all),
-// NEWSDEX_BENCH_ROUNDS (passes over each query set, default 20).
+// NEWSDEX_BENCH_ROUNDS (passes over each query set, default 20), NEWSDEX_BENCH_LUCENE_WARMUP
+// (seconds of untimed passes for each Lucene case, whose JIT needs far more than the one pass
+// the others get; default 5), NEWSDEX_BENCH_LUCENE=0 (leave Lucene out).
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "bench_corpus.h"
@@ -26,11 +33,14 @@ namespace {
 
 using newsdex::bench::BenchArticle;
 using newsdex::bench::Fts5QueryEngine;
+using newsdex::bench::LuceneQueryEngine;
+using newsdex::bench::LuceneRuntime;
 using newsdex::bench::NewsdexQueryEngine;
 using newsdex::bench::percentile;
 using newsdex::bench::PlainXapianQueryEngine;
 using newsdex::bench::QueryClass;
 using newsdex::bench::ScratchDir;
+using newsdex::bench::time_query;
 
 // Drawn from the Reuters vocabulary across frequency bands.
 const std::vector<QueryClass>& query_classes() {
@@ -59,8 +69,8 @@ const std::vector<QueryClass>& query_classes() {
 // Reuters covers 1987; March has the most articles.
 const newsdex::bench::DateRange kMarch{"1987-03-01", "1987-03-31"};
 
-// One engine: answers one query of a class, returning the number of hits shown.
-using Runner = std::function<std::size_t(const std::string& cls, const std::string& words)>;
+// One engine: answers one query of a class, returning its latency in ms.
+using Runner = std::function<double(const std::string& cls, const std::string& words)>;
 
 // --- harness -----------------------------------------------------------------------------------
 
@@ -72,12 +82,34 @@ std::size_t env_number(const char* name, std::size_t fallback) {
 // Engines per scale, built once on first use and kept for all classes.
 struct Engines {
   ScratchDir dir;
-  std::unique_ptr<NewsdexQueryEngine> newsdex;
+  std::unique_ptr<NewsdexQueryEngine> newsdex;             // every core for one query
+  std::unique_ptr<NewsdexQueryEngine> newsdex_one_thread;  // like the other engines
   std::unique_ptr<PlainXapianQueryEngine> xapian;
   std::unique_ptr<Fts5QueryEngine> fts5;
+  std::unique_ptr<LuceneQueryEngine> lucene;
+  std::string lucene_error;  // why `lucene` is missing
 };
 
-Engines& engines_for(std::map<std::size_t, Engines>& cache, std::size_t scale) {
+void open_lucene(Engines& e, const std::optional<LuceneRuntime>& runtime) {
+  if (!runtime) return;
+  const auto built = newsdex::bench::build_lucene(*runtime, e.dir.path() / "corpus.jsonl",
+                                                  e.dir.path() / "lucene");
+  if (built.exit_code != 0) {
+    e.lucene_error = "lucene indexing failed (exit " + std::to_string(built.exit_code) + ")";
+  } else {
+    try {
+      e.lucene = std::make_unique<LuceneQueryEngine>(*runtime, e.dir.path() / "lucene", kMarch);
+      std::fprintf(stderr, "lucene: indexed in %.1f s (JVM start included): %s\n", built.seconds,
+                   e.lucene->description().c_str());
+    } catch (const std::exception& error) {
+      e.lucene_error = error.what();
+    }
+  }
+  if (!e.lucene) std::printf("SKIP lucene: %s\n", e.lucene_error.c_str());
+}
+
+Engines& engines_for(std::map<std::size_t, Engines>& cache, std::size_t scale,
+                     const std::optional<LuceneRuntime>& lucene) {
   auto& e = cache[scale];
   if (!e.newsdex) {
     const auto source = newsdex::bench::load_bench_corpus(env_number("NEWSDEX_BENCH_LIMIT", 0));
@@ -88,38 +120,56 @@ Engines& engines_for(std::map<std::size_t, Engines>& cache, std::size_t scale) {
     options.inputs = {(e.dir.path() / "corpus.jsonl").string()};
     newsdex::run_index_job(options);
     e.newsdex = std::make_unique<NewsdexQueryEngine>(options.db_path, kMarch);
+    e.newsdex_one_thread = std::make_unique<NewsdexQueryEngine>(options.db_path, kMarch, 1);
     newsdex::bench::build_plain_xapian(articles, e.dir.path() / "xapian.db");
     e.xapian = std::make_unique<PlainXapianQueryEngine>(e.dir.path() / "xapian.db", kMarch);
     newsdex::bench::build_fts5(articles, e.dir.path() / "fts5.db");
     e.fts5 = std::make_unique<Fts5QueryEngine>(e.dir.path() / "fts5.db", kMarch);
+    // The JVM indexes the very file newsdex-index read: the same articles, ids and order.
+    open_lucene(e, lucene);
   }
   return e;
 }
 
 void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& cache,
-                     std::size_t scale, const std::string& engine, const QueryClass& cls) {
+                     std::size_t scale, const std::string& engine, const QueryClass& cls,
+                     const std::optional<LuceneRuntime>& lucene) {
   if (newsdex::bench::bench_corpus_path().empty()) {
     state.SkipWithError("no corpus: set NEWSDEX_BENCH_CORPUS");
     return;
   }
-  auto& engines = engines_for(cache, scale);
+  auto& engines = engines_for(cache, scale, lucene);
+  const bool is_lucene = engine.starts_with("lucene");
+  if (is_lucene && !engines.lucene) return state.SkipWithError(engines.lucene_error.c_str());
+  if (is_lucene) engines.lucene->set_snippets(engine == "lucene");
   const Runner run =
-      engine == "newsdex"  ? Runner([&](auto& c, auto& w) { return engines.newsdex->run(c, w); })
-      : engine == "xapian" ? Runner([&](auto& c, auto& w) { return engines.xapian->run(c, w); })
-                           : Runner([&](auto& c, auto& w) { return engines.fts5->run(c, w); });
+      engine == "newsdex"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex, c, w); })
+      : engine == "newsdex_1thread"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_one_thread, c, w); })
+      : engine == "xapian"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.xapian, c, w); })
+      : engine == "fts5"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.fts5, c, w); })
+          : Runner([&](auto& c, auto& w) { return time_query(*engines.lucene, c, w); });
   const std::size_t rounds = env_number("NEWSDEX_BENCH_ROUNDS", 20);
+  const double warmup_s = is_lucene ? newsdex::bench::lucene_warmup_seconds() : 0;
   std::vector<double> ms;
-  for (auto _ : state) {
-    for (const auto& words : cls.words) run(cls.name, words);  // warm the caches
-    for (std::size_t r = 0; r < rounds; ++r) {
-      for (const auto& words : cls.words) {
-        const auto t0 = std::chrono::steady_clock::now();
-        benchmark::DoNotOptimize(run(cls.name, words));
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-      }
+  try {
+    for (auto _ : state) {
+      const auto warm_start = std::chrono::steady_clock::now();
+      do {
+        for (const auto& words : cls.words) run(cls.name, words);  // warm the caches (and JIT)
+      } while (
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - warm_start).count() <
+          warmup_s);
+      for (std::size_t r = 0; r < rounds; ++r)
+        for (const auto& words : cls.words) ms.push_back(run(cls.name, words));
     }
+  } catch (const std::exception& error) {
+    // Only the child JVM can fail here; the other engines go on.
+    std::printf("SKIP lucene: %s\n", error.what());
+    return state.SkipWithError(error.what());
   }
   state.counters["p50_ms"] = percentile(ms, 0.50);
   state.counters["p95_ms"] = percentile(ms, 0.95);
@@ -131,13 +181,18 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
 
 int main(int argc, char** argv) {
   std::map<std::size_t, Engines> engines;
+  std::string why_not;
+  const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
+  if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
+  std::vector<std::string> names = {"newsdex", "newsdex_1thread", "xapian", "fts5"};
+  if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet"});
   for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {
     for (const auto& cls : query_classes()) {
-      for (const char* engine : {"newsdex", "xapian", "fts5"}) {
+      for (const auto& engine : names) {
         benchmark::RegisterBenchmark(
             ("query/x" + std::to_string(scale) + "/" + cls.name + "/" + engine).c_str(),
-            [&engines, scale, engine, &cls](benchmark::State& s) {
-              BM_QueryLatency(s, engines, scale, engine, cls);
+            [&engines, scale, engine, &cls, &lucene](benchmark::State& s) {
+              BM_QueryLatency(s, engines, scale, engine, cls, lucene);
             })
             ->Iterations(1)
             ->Unit(benchmark::kMillisecond);

@@ -43,7 +43,7 @@ IndexStats index_stats(const std::string& db_path) {
     const std::string prefix(schema::kOutletPrefix);
     // Outlet names as written live in the value slot; count them over every article.
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.set_query(Xapian::Query(std::string()));  // every document
     Xapian::ValueCountMatchSpy outlets(schema::kOutletSlot);
     enquire.add_matchspy(&outlets);
     enquire.get_mset(0, 0, db.get_doccount());

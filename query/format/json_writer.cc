@@ -1,6 +1,10 @@
 #include "format/json_writer.h"
 
+#include <cmath>
 #include <cstdio>
+#include <string>
+
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {
@@ -13,7 +17,13 @@ void write_optional_string(std::ostream& out, std::string_view text) {
   }
 }
 
+// JSON has no NaN or infinity: such a number (which a bad weighting parameter could give)
+// is written as null rather than as invalid JSON.
 void write_number(std::ostream& out, double value) {
+  if (!std::isfinite(value)) {
+    out << "null";
+    return;
+  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", value);
   out << buf;
@@ -22,6 +32,13 @@ void write_number(std::ostream& out, double value) {
 }  // namespace
 
 void write_json_string(std::ostream& out, std::string_view text) {
+  // JSON text is UTF-8: bytes that are not (an old database, a caller's string) become U+FFFD.
+  std::string repaired;
+  if (!is_valid_utf8(text)) {
+    repaired.assign(text);
+    repair_utf8(repaired);
+    text = repaired;
+  }
   out.put('"');
   for (char c : text) {
     switch (c) {
@@ -118,6 +135,18 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
     out << '}';
   }
   out << "]}\n";
+}
+
+void write_json_error(std::ostream& out, std::string_view id, std::string_view type,
+                      std::string_view message, std::optional<std::size_t> position) {
+  out << "{\"id\":";
+  write_json_string(out, id);
+  out << ",\"error\":{\"type\":";
+  write_json_string(out, type);
+  out << ",\"message\":";
+  write_json_string(out, message);
+  if (position) out << ",\"position\":" << *position;
+  out << "}}\n";
 }
 
 }  // namespace newsdex

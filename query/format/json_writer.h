@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -16,5 +17,11 @@ void write_json_string(std::ostream& out, std::string_view text);
 // "date", "url", "snippet", "explanation"?}]}. Unknown outlet, date, url and suggestion are null.
 // `id` (batch mode) adds a leading "id" member.
 void write_json(std::ostream& out, const SearchResult& result, std::string_view id = {});
+
+// A batch query that failed, as its own line so that lines still match queries:
+// {"id": ID, "error": {"type": TYPE, "message": MESSAGE, "position": N}} ("syntax" errors have
+// the byte position of the problem; "request" errors, such as an unknown facet, have none).
+void write_json_error(std::ostream& out, std::string_view id, std::string_view type,
+                      std::string_view message, std::optional<std::size_t> position);
 
 }  // namespace newsdex

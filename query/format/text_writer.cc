@@ -50,8 +50,11 @@ void write_text(std::ostream& out, const SearchResult& result, bool colour) {
   const auto dim = colour ? kDim : "";
   const auto reset = colour ? kReset : "";
   const bool exact = result.total_lower == result.total_upper;
+  // A query that has quotes of its own (a phrase) is shown as it is, not inside more quotes.
+  const std::string query = printable(result.query);
+  const bool quoted = query.find('"') != std::string::npos;
   out << (exact ? "" : "about ") << result.total << (result.total == 1 ? " hit" : " hits")
-      << " for \"" << printable(result.query) << "\"\n";
+      << " for " << (quoted ? "" : "\"") << query << (quoted ? "" : "\"") << "\n";
   if (!result.suggestion.empty()) out << "did you mean: " << printable(result.suggestion) << "\n";
   for (const auto& facet : result.facets) {
     out << facet.name << ":";

@@ -18,6 +18,13 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// Every document. Not match_all(): that is one static object whose reference count
+// is not atomic, and Searchers on several threads copying it corrupted it (a crash in
+// Enquire::set_query under the concurrency test).
+Xapian::Query match_all() {
+  return Xapian::Query(std::string());
+}
+
 Xapian::Query as_filter(const Xapian::Query& q) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
 }
@@ -46,9 +53,8 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) {
   Part part = node(root, true);
   if (part.empty) throw QuerySyntaxError("the query has no searchable word", root.position);
   // A query of filters alone matches every article that passes them, with weight 0.
-  result_.query = part.filter
-                      ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, part.query)
-                      : part.query;
+  result_.query =
+      part.filter ? Xapian::Query(Xapian::Query::OP_FILTER, match_all(), part.query) : part.query;
   return std::move(result_);
 }
 
@@ -152,7 +158,7 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
   if (required.empty() && optional.empty() && filters.empty()) {
     if (excluded.empty()) return {{}, false, true};
     // Only exclusions ("NOT strike"): every article but those, unranked.
-    return {Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+    return {Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                           combine(Xapian::Query::OP_OR, excluded)),
             true};
   }

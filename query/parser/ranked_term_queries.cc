@@ -24,6 +24,20 @@ Xapian::Query RankedTermQueries::term(const std::string& term, double factor) co
       std::make_unique<Bm25TermSource>(term, factor, bm25_, stats, lengths_).release()->release());
 }
 
+Xapian::Query RankedTermQueries::synonym(const std::string& first, const std::string& second,
+                                         double factor) const {
+  if (!lengths_) {
+    const Xapian::Query both(Xapian::Query::OP_SYNONYM, Xapian::Query(first),
+                             Xapian::Query(second));
+    return factor == 1.0 ? both : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, both, factor);
+  }
+  return Xapian::Query(std::make_unique<Bm25SynonymSource>(
+                           first, second, factor, bm25_,
+                           Bm25SynonymSource::synonym_stats(stats_db_, first, second), lengths_)
+                           .release()
+                           ->release());
+}
+
 Xapian::Query RankedTermQueries::positional(Xapian::Query::op op,
                                             const std::vector<std::string>& terms,
                                             Xapian::termcount window, double factor) const {

@@ -27,6 +27,9 @@ class RankedTermQueries {
 
   // The term, its weight scaled by `factor`.
   Xapian::Query term(const std::string& term, double factor = 1.0) const;
+  // The two terms as one concept (OP_SYNONYM), weight scaled by `factor`.
+  Xapian::Query synonym(const std::string& first, const std::string& second,
+                        double factor = 1.0) const;
   // OP_PHRASE or OP_NEAR of `terms` within `window`, weighted as the sum of its terms' weights
   // scaled by `factor`.
   Xapian::Query positional(Xapian::Query::op op, const std::vector<std::string>& terms,

@@ -48,6 +48,16 @@ Xapian::Query WordRunBuilder::concept_query(const std::vector<Spelling>& spellin
                                                                title_terms, window, title_weight_);
     return Xapian::Query(Xapian::Query::OP_OR, b, t);
   }
+  // Two single terms: a synonym RankedTermQueries can score itself.
+  if (spellings.size() == 2 && spellings[0].size() == 1 && spellings[1].size() == 1) {
+    const std::string& a = spellings[0][0];
+    const std::string& b = spellings[1][0];
+    const Xapian::Query body = ranked_.synonym(a, b);
+    if (title_weight_ <= 0) return body;
+    const std::string prefix(schema::kTitlePrefix);
+    return Xapian::Query(Xapian::Query::OP_OR, body,
+                         ranked_.synonym(prefix + a, prefix + b, title_weight_));
+  }
   std::vector<Xapian::Query> body, title;
   for (const auto& s : spellings) {
     body.push_back(spelling_query(s, ""));

@@ -60,4 +60,52 @@ class Bm25TermSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
+// Two terms as one concept (OP_SYNONYM's job: "interest" and the joined "interestr" of
+// "interest-rate"), scored as Xapian scores a synonym of two terms: BM25 with the union's
+// estimated document frequency (independence: a + b - ab/N), the sum of the wdfs (at most the
+// document's length), one maximum for both. A unit test checks it gives Xapian's doubles.
+class Bm25SynonymSource : public Xapian::PostingSource {
+ public:
+  Bm25SynonymSource(std::string first, std::string second, double factor,
+                    const Bm25Parameters& bm25, const Bm25TermStats& stats,
+                    std::shared_ptr<const DocLengthTable> lengths);
+
+  void init(const Xapian::Database& db) override;
+  Xapian::doccount get_termfreq_min() const override { return termfreq_min_; }
+  Xapian::doccount get_termfreq_est() const override { return stats_.termfreq; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_max_; }
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  bool at_end() const override { return current_ == 0; }
+  Xapian::docid get_docid() const override { return current_; }
+  double get_weight() const override;
+  Bm25SynonymSource* clone() const override;
+  std::string name() const override { return "newsdex::Bm25SynonymSource"; }
+  std::string get_description() const override {
+    return "Bm25SynonymSource(" + terms_[0] + ", " + terms_[1] + ")";
+  }
+
+  // The statistics Xapian gives a synonym of the two terms, from the terms' own.
+  static Bm25TermStats synonym_stats(const Xapian::Database& db, const std::string& first,
+                                     const std::string& second);
+
+ private:
+  // Moves to the lower docid of the two lists (0 at the end of both).
+  void settle();
+
+  std::string terms_[2];
+  double factor_;
+  Bm25Parameters bm25_;
+  Bm25TermStats stats_;
+  std::shared_ptr<const DocLengthTable> lengths_;
+  Xapian::doccount termfreq_min_ = 0;
+  Xapian::doccount termfreq_max_ = 0;
+  double termweight_ = 0;
+  double len_factor_ = 0;
+  Xapian::PostingIterator postings_[2];
+  Xapian::PostingIterator ends_[2];
+  Xapian::docid current_ = 0;
+  bool started_ = false;
+};
+
 }  // namespace newsdex

@@ -38,7 +38,7 @@ constexpr std::size_t kMaxThreads = 8;
 constexpr std::size_t kFacetTableShare = 8;
 
 // A search that keeps losing the race with the indexer's commits gives up after this many tries.
-constexpr int kReopenAttempts = 5;
+constexpr int kReopenAttempts = 12;
 
 // More-like-this: terms taken from the model article.
 constexpr Xapian::termcount kSimilarTerms = 25;
@@ -153,7 +153,12 @@ class Searcher::Impl {
       try {
         // Inside the try: reopening can itself meet the next commit (DatabaseModifiedError),
         // which then counts as one more attempt instead of escaping as a Xapian exception.
-        if (attempt > 1) db_.reopen();
+        if (attempt > 1) {
+          // A writer committing in quick succession can overtake a search again and again:
+          // from the third try on, give it a moment (1, 2, 3 ... ms).
+          if (attempt > 2) std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 2));
+          db_.reopen();
+        }
         SearchResult result = run(request);
         result.took_us =
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
@@ -168,6 +173,16 @@ class Searcher::Impl {
                                e.position());
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReopenAttempts) throw DatabaseError("database keeps changing; try again");
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        // A reader can meet a block the writer has just reused before Glass notices the newer
+        // revision ("Expected block 0 to be level 1, not 0", seen under the concurrency test).
+        // Retried only if the database has in fact moved on; one that is damaged has not.
+        if (attempt == kReopenAttempts || !database_moved_on())
+          throw DatabaseError("database is damaged: " + e.get_description());
+      } catch (const DatabaseError& e) {
+        // The same race shows as a stored record that fails its checksum (Glass does not
+        // check values it reads against the revision).
+        if (attempt == kReopenAttempts || !database_moved_on()) throw;
       } catch (const Xapian::Error& e) {
         throw DatabaseError("search failed: " + e.get_description());
       }
@@ -177,6 +192,17 @@ class Searcher::Impl {
   std::uint64_t document_count() const { return db_.get_doccount(); }
 
  private:
+  // Whether a newer revision than the one open has been committed (a read that failed on the
+  // open one may then have met the writer's blocks).
+  bool database_moved_on() {
+    try {
+      Xapian::Database latest(path_);
+      return latest.get_revision() != db_.get_revision();
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+
   // A match as the ranking needs it: what the parts' rankings are merged by.
   struct MatchedDoc {
     Xapian::docid docid;
@@ -213,7 +239,10 @@ class Searcher::Impl {
     if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
       throw Error("BM25 parameters must satisfy k1 >= 0 and 0 <= b <= 1");
     if (!request.collapse.empty() && request.collapse != "outlet")
-      throw Error("--collapse supports 'outlet', not '" + request.collapse + "'");
+      throw Error("collapsing supports 'outlet', not '" + request.collapse + "'");
+    if (!Analyzer::is_known_language(request.language))
+      throw Error("unknown language '" + request.language +
+                  "'; languages are: " + Analyzer::known_languages());
 
     refresh_revision_caches();
     // With no length table that matches (written by another program), Xapian's own lengths.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 namespace newsdex {
@@ -33,6 +34,23 @@ TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
             "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
             "\"outlet\":null,\"date\":null,\"url\":null,\"snippet\":\"\",\"explanation\":[{"
             "\"term\":\"albania\",\"weight\":1.5}]}]}\n");
+}
+
+TEST(JsonWriter, InvalidUtf8AndNonFiniteNumbersStillGiveValidJson) {
+  std::ostringstream out;
+  write_json_string(out, "cocoa \xc3\x28 \xff");
+  EXPECT_EQ(out.str(), "\"cocoa \xEF\xBF\xBD( \xEF\xBF\xBD\"");
+  SearchResult r;
+  r.query = "\xfe";
+  SearchHit h;
+  h.score = std::nan("");
+  h.explanation = {{"x", INFINITY}};
+  r.hits.push_back(h);
+  std::ostringstream json;
+  write_json(json, r, "");
+  EXPECT_NE(json.str().find("\"query\":\"\xEF\xBF\xBD\""), std::string::npos) << json.str();
+  EXPECT_NE(json.str().find("\"score\":null"), std::string::npos) << json.str();
+  EXPECT_NE(json.str().find("\"weight\":null"), std::string::npos) << json.str();
 }
 
 }  // namespace

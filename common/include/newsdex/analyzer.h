@@ -53,8 +53,13 @@ class TermSinkRef {
 class Analyzer {
  public:
   // `language`: a Snowball language name or ISO 639 code ("english", "en", "fr", ...);
-  // "none" or an unknown language disables stemming (and stop words).
+  // "none" or an unknown language disables stemming (and stop words). Check a language from a
+  // user with is_known_language first.
   explicit Analyzer(std::string_view language = "english");
+
+  // Whether `language` names a Snowball stemmer (or is "none"); known_languages() lists them.
+  static bool is_known_language(std::string_view language);
+  static std::string known_languages();
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;

@@ -1,0 +1,109 @@
+// newsdex-query as a tool in scripts: JSON that always parses, grep-like exit status with
+// --count and --quiet, one output line per batch query (errors included), --version, and
+// unknown languages refused.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <fstream>
+#include <memory>
+
+#include "cli_runner.h"
+#include "query_json.h"
+
+namespace newsdex::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class QueryCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    const auto run = run_command(NEWSDEX_INDEX_BIN,
+                                 {"--quiet", "--db", db().string(),
+                                  (fs::path(NEWSDEX_SOURCE_DIR) / "corpora" / "seeds").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+  static fs::path db() { return dir_->path() / "db"; }
+  static CommandResult query(std::vector<std::string> args, const std::string& in = {}) {
+    args.insert(args.begin(), {"--db", db().string()});
+    return run_command(NEWSDEX_QUERY_BIN, args, in);
+  }
+  static inline std::unique_ptr<TempDir> dir_;
+};
+
+TEST_F(QueryCli, JsonIsValidForInvalidUtf8AndOddNumbers) {
+  const auto run = query({"--format", "json", "cyberattack \xff\xfe"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_FALSE(parser.parse(run.out).get(doc)) << run.out;  // simdjson validates UTF-8
+  for (const auto& bad : {"nan", "inf", "-1"}) {
+    EXPECT_EQ(query({"--title-weight", bad, "albania"}).exit_code, 2) << bad;
+    EXPECT_EQ(query({"--recency", "30d", "--recency-weight", bad, "albania"}).exit_code, 2);
+  }
+}
+
+TEST_F(QueryCli, CountAndQuietSayWhetherAnythingMatched) {
+  auto run = query({"--count", "cyberattack"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "3\n");
+  run = query({"--count", "submarine"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "0\n");
+  run = query({"-q", "albania"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(run.out.empty()) << run.out;
+  EXPECT_EQ(query({"--quiet", "submarine"}).exit_code, 1);
+  EXPECT_EQ(query({"--count", "--quiet", "albania"}).exit_code, 2);
+  // --limit 0 with facets: matches, so 0.
+  run = query({"--limit", "0", "--facets", "outlet", "albania"});
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+}
+
+TEST_F(QueryCli, BatchModeKeepsOneJsonLinePerQuery) {
+  const auto run = query({"--format", "json", "--queries", "-", "--limit", "1"},
+                         "q1\talbania\nq2\t(broken\nq3\tnato\nq4\talbania\n");
+  EXPECT_EQ(run.exit_code, 2);  // one query was bad
+  std::vector<std::string> lines;
+  for (std::size_t at = 0, nl; (nl = run.out.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(run.out.substr(at, nl - at));
+  ASSERT_EQ(lines.size(), 4u) << run.out;
+  simdjson::dom::parser parser;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    simdjson::dom::element line;
+    ASSERT_FALSE(parser.parse(lines[i]).get(line)) << lines[i];
+    std::string_view id;
+    ASSERT_FALSE(line["id"].get(id));
+    EXPECT_EQ(id, "q" + std::to_string(i + 1));
+  }
+  simdjson::dom::element error;
+  ASSERT_FALSE(parser.parse(lines[1]).get(error));
+  std::string_view type;
+  ASSERT_FALSE(error["error"]["type"].get(type)) << lines[1];
+  EXPECT_EQ(type, "syntax");
+  std::int64_t position = -1;
+  ASSERT_FALSE(error["error"]["position"].get(position));
+  EXPECT_EQ(position, 0);
+}
+
+TEST_F(QueryCli, VersionAndUnknownLanguages) {
+  const auto version = run_command(NEWSDEX_QUERY_BIN, {"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("newsdex-query ", 0), 0u) << version.out;
+  EXPECT_NE(version.out.find("Xapian 1.4"), std::string::npos) << version.out;
+  const auto bad = query({"--language", "klingon", "albania"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown language 'klingon'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("french"), std::string::npos) << bad.err;
+  EXPECT_NE(query({"--language", "fr", "albania"}).exit_code, 2);  // a known language
+  const auto index = run_command(NEWSDEX_INDEX_BIN,
+                                 {"--db", (dir_->path() / "x").string(), "--language", "klingon",
+                                  (fs::path(NEWSDEX_SOURCE_DIR) / "corpora" / "seeds").string()});
+  EXPECT_EQ(index.exit_code, 2);
+  EXPECT_NE(index.err.find("unknown language"), std::string::npos) << index.err;
+}
+
+}  // namespace
+}  // namespace newsdex::test
