@@ -37,8 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view query(reinterpret_cast<const char*>(data), size);
   try {
     const auto tree = newsdex::QueryParser().parse(query);
+    // Xapian's own leaves (an in-memory database has no document length table).
+    const newsdex::RankedTermQueries ranked(context.db, {}, nullptr);
     newsdex::QueryBuilder builder(context.db, context.analyzer, context.folder, {"topics"},
-                                  {false, 1.0});
+                                  {false, 1.0}, ranked);
     const auto built = builder.build(tree);
     Xapian::Enquire enquire(context.db);
     enquire.set_query(built.query);
