@@ -114,18 +114,22 @@ std::vector<std::string> split_list(const std::string& list) {
   return items;
 }
 
-// Prints a syntax error with a caret under the offending character.
-void report_syntax_error(const std::string& query, const newsdex::QuerySyntaxError& e,
-                         std::size_t repaired_sequences) {
-  std::cerr << "newsdex-query: bad query: " << e.what();
+// Prints a message about the query with a caret under the character it is about.
+void report_at(const std::string& query, const std::string& message, std::size_t position,
+               std::size_t repaired_sequences) {
+  std::cerr << "newsdex-query: " << message;
   if (repaired_sequences > 0)
     std::cerr << " (the query had " << repaired_sequences
               << " invalid UTF-8 sequence(s), shown as U+FFFD)";
   std::cerr << "\n  " << query << "\n  ";
   std::size_t column = 0;
-  for (std::size_t i = 0; i < e.position() && i < query.size(); ++i)
+  for (std::size_t i = 0; i < position && i < query.size(); ++i)
     if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++column;
   std::cerr << std::string(column, ' ') << "^\n";
+}
+
+std::string lenient_note(const newsdex::SyntaxNote& note) {
+  return "note: " + note.message + "; searched as search-box text (--syntax strict refuses it)";
 }
 
 void print(const newsdex::SearchResult& result, const Output& out, const std::string& id) {
@@ -190,6 +194,10 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
     try {
       const auto result = searcher.search(request);
       any_hits |= has_matches(result);
+      if (result.syntax_note && out.mode != OutputMode::kQuiet)
+        std::cerr << "newsdex-query: query " << id << ": at position "
+                  << result.syntax_note->position << ": " << lenient_note(*result.syntax_note)
+                  << "\n";
       print(result, out, id);
     } catch (const newsdex::QuerySyntaxError& e) {
       any_error = true;
@@ -214,6 +222,7 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
 
 int main(int argc, char** argv) {
   std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
+  std::string syntax;
   std::string limit, offset, facet_limit, snippet_words, threads;
   newsdex::SearcherOptions searcher_options;
   std::vector<std::string> words;
@@ -237,6 +246,9 @@ int main(int argc, char** argv) {
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
       "language", po::value(&request.language)->default_value("english"),
       "language of the query words (as the articles were indexed)")(
+      "syntax", po::value(&syntax)->default_value("auto"),
+      "strict: refuse invalid syntax; lenient: search it as words (search-box text); auto: "
+      "strict, else lenient with a note")(
       "match", po::value(&match)->default_value("any"),
       "any: rank articles with any word; all: require every word")(
       "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.4)")(
@@ -308,6 +320,14 @@ int main(int argc, char** argv) {
     // Neither TSV nor TREC output shows snippets: do not make them.
     if (out.format == OutputFormat::kTsv || out.format == OutputFormat::kTrec)
       request.snippet_words = 0;
+    if (syntax == "auto")
+      request.syntax = newsdex::QuerySyntax::kAuto;
+    else if (syntax == "strict")
+      request.syntax = newsdex::QuerySyntax::kStrict;
+    else if (syntax == "lenient")
+      request.syntax = newsdex::QuerySyntax::kLenient;
+    else
+      throw po::error("--syntax must be auto, strict or lenient, not '" + syntax + "'");
     if (match != "any" && match != "all")
       throw po::error("--match must be any or all, not '" + match + "'");
     request.match_all = match == "all";
@@ -381,10 +401,14 @@ int main(int argc, char** argv) {
       return run_batch(searcher, request, in, out);
     }
     const auto result = searcher.search(request);
+    if (result.syntax_note && out.mode != OutputMode::kQuiet)
+      report_at(request.query, lenient_note(*result.syntax_note), result.syntax_note->position,
+                repaired_sequences);
     print(result, out, {});
     return has_matches(result) ? kExitHits : kExitNoHits;
   } catch (const newsdex::QuerySyntaxError& e) {
-    report_syntax_error(request.query, e, repaired_sequences);
+    report_at(request.query, std::string("bad query: ") + e.what(), e.position(),
+              repaired_sequences);
     return kExitError;
   } catch (const newsdex::Error& e) {
     std::cerr << "newsdex-query: " << e.what() << "\n";

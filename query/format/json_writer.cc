@@ -89,6 +89,14 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
       << ",\"total_upper\":" << result.total_upper << ",\"took_us\":" << result.took_us
       << ",\"suggestion\":";
   write_optional_string(out, result.suggestion);
+  out << ",\"syntax_note\":";
+  if (result.syntax_note) {
+    out << "{\"message\":";
+    write_json_string(out, result.syntax_note->message);
+    out << ",\"position\":" << result.syntax_note->position << '}';
+  } else {
+    out << "null";
+  }
   out << ",\"facets\":{";
   for (std::size_t f = 0; f < result.facets.size(); ++f) {
     if (f) out << ',';

@@ -225,6 +225,12 @@ QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view p
     ++words;
     folded.assign(t.term);
   });
+  if (options_.lenient && (words != 1 || folded.size() < kMinWildcardPrefix)) {
+    if (prefix.empty()) return as_words(n.text, n.position, true);
+    QueryNode words = n;  // title:a* as title:a
+    words.kind = QueryNode::Kind::kWord;
+    return phrase(words, prefix, false);
+  }
   if (words != 1)
     throw QuerySyntaxError("a wildcard applies to one word, as in cyber*", n.position);
   if (folded.size() < kMinWildcardPrefix)
@@ -290,18 +296,39 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n) {
     }
     return {Xapian::Query(schema::keyword_term(n.field, value.text)), true};
   }
+  // "http://example.com", "note:" pasted into a search box.
+  if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, true);
   throw QuerySyntaxError(
       "unknown field '" + n.field + "'; fields are " + join_known(keyword_fields_), n.position);
 }
 
 QueryBuilder::Part QueryBuilder::date(const QueryNode& n) {
-  return {date_filter_query(n.text, n.position), true};
+  try {
+    return {date_filter_query(n.text, n.position), true};
+  } catch (const QuerySyntaxError&) {
+    if (!options_.lenient) throw;
+    return as_words("date:" + n.text, n.position, true);
+  }
+}
+
+QueryBuilder::Part QueryBuilder::as_words(std::string text, std::size_t position, bool positive) {
+  QueryNode words;
+  words.kind = QueryNode::Kind::kWord;
+  words.text = std::move(text);
+  words.position = position;
+  return word(words, positive);
 }
 
 QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
   std::vector<std::string> parts;
   for (const auto& child : n.children) {
     const auto terms = analyze(child.text);
+    if (terms.size() != 1 && options_.lenient) {
+      QueryNode words = n;
+      words.kind = QueryNode::Kind::kSequence;
+      words.distance = 0;
+      return sequence(words, positive);
+    }
     if (terms.size() != 1)
       throw QuerySyntaxError("NEAR works between single words", child.position);
     if (positive) result_.ranked_terms.insert(terms[0]);

@@ -25,6 +25,9 @@ struct BuiltQuery {
 struct QueryBuildOptions {
   bool match_all = false;     // juxtaposed words: OP_AND instead of OP_OR
   double title_weight = 1.0;  // extra weight of a word's title occurrences (0 disables)
+  // Search-box text (QueryParser::parse_lenient): an unknown field, a malformed date, a
+  // too-short wildcard or a NEAR between phrases is searched as its words, not refused.
+  bool lenient = false;
 };
 
 // Turns a parsed query into a Xapian query following common/schema: words through the same
@@ -59,6 +62,8 @@ class QueryBuilder {
   Part field(const QueryNode& n);
   Part date(const QueryNode& n);
   Part near(const QueryNode& n, bool positive);
+  // Lenient mode's answer to a part it cannot build as written.
+  Part as_words(std::string text, std::size_t position, bool positive);
   Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
                                        std::size_t position);
   std::vector<std::string> analyze(std::string_view text);

@@ -21,7 +21,7 @@ bool is_field_name_char(char c) {
 
 }  // namespace
 
-std::vector<QueryToken> tokenize_query(std::string_view q) {
+std::vector<QueryToken> tokenize_query(std::string_view q, bool lenient) {
   using Kind = QueryToken::Kind;
   std::vector<QueryToken> tokens;
   std::size_t i = 0;
@@ -38,7 +38,12 @@ std::vector<QueryToken> tokenize_query(std::string_view q) {
       field_value_next = false;
       std::size_t end = i;
       while (end < q.size() && !ends_word(q[end])) ++end;
-      if (end == i) throw QuerySyntaxError("a field needs a value after the ':'", start);
+      if (end == i) {
+        if (!lenient) throw QuerySyntaxError("a field needs a value after the ':'", start);
+        // "title:(a b)": the name is a word, the parentheses group as usual.
+        tokens.back().kind = Kind::kWord;
+        continue;
+      }
       QueryToken t{Kind::kWord, std::string(q.substr(i, end - i)), start};
       if (t.text.size() > 1 && t.text.back() == '*') {
         t.wildcard = true;
@@ -56,8 +61,11 @@ std::vector<QueryToken> tokenize_query(std::string_view q) {
     }
     if (c == '"') {
       const auto close = q.find('"', i + 1);
-      if (close == std::string_view::npos)
-        throw QuerySyntaxError("unterminated quote: add a closing '\"'", start);
+      if (close == std::string_view::npos) {
+        if (!lenient) throw QuerySyntaxError("unterminated quote: add a closing '\"'", start);
+        ++i;
+        continue;
+      }
       tokens.push_back({Kind::kPhrase, std::string(q.substr(i + 1, close - i - 1)), start});
       i = close + 1;
       continue;
@@ -80,7 +88,7 @@ std::vector<QueryToken> tokenize_query(std::string_view q) {
       for (std::size_t k = 0; k < colon; ++k) name_ok &= is_field_name_char(word[k]);
       const bool value_follows =
           colon + 1 < word.size() || (end < q.size() && (q[end] == '"' || q[end] == '('));
-      if (name_ok && !value_follows && colon + 1 == word.size())
+      if (name_ok && !value_follows && colon + 1 == word.size() && !lenient)
         throw QuerySyntaxError("field '" + std::string(word) + "' needs a value", start);
       if (name_ok && value_follows) {
         tokens.push_back({Kind::kField, std::string(word.substr(0, colon)), start});
@@ -106,13 +114,15 @@ std::vector<QueryToken> tokenize_query(std::string_view q) {
         ok &= d >= '0' && d <= '9';
         distance = distance * 10 + static_cast<unsigned>(d - '0');
       }
-      if (!ok || distance == 0)
+      if ((!ok || distance == 0) && !lenient)
         throw QuerySyntaxError("NEAR needs a distance from 1 to 999, as in NEAR/3", start);
-      QueryToken t{Kind::kNear, {}, start};
-      t.distance = distance;
-      tokens.push_back(std::move(t));
-      i = end;
-      continue;
+      if (ok && distance > 0) {
+        QueryToken t{Kind::kNear, {}, start};
+        t.distance = distance;
+        tokens.push_back(std::move(t));
+        i = end;
+        continue;
+      }
     }
     QueryToken t{Kind::kWord, std::string(word), start};
     if (word.size() > 1 && word.back() == '*') {

@@ -30,7 +30,9 @@ struct QueryToken {
 };
 
 // Splits a query string into tokens. Operators are upper case (AND, OR, NOT, NEAR/n); lower-case
-// "and" is a word. Throws QuerySyntaxError for an unterminated quote or a malformed NEAR.
-std::vector<QueryToken> tokenize_query(std::string_view query);
+// "and" is a word. Throws QuerySyntaxError for an unterminated quote, a field without a value or
+// a malformed NEAR; `lenient` takes those as words instead (search-box text: a stray quote is
+// dropped, "opec:" is the word opec, "NEAR/x" a word) and never throws.
+std::vector<QueryToken> tokenize_query(std::string_view query, bool lenient = false);
 
 }  // namespace newsdex

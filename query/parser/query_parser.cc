@@ -249,7 +249,137 @@ void check_limits(const std::vector<QueryToken>& tokens) {
   }
 }
 
+bool starts_operand(Kind k) {
+  return k == Kind::kWord || k == Kind::kPhrase || k == Kind::kField || k == Kind::kLeftParen;
+}
+
+bool ends_operand(Kind k) {
+  return k == Kind::kWord || k == Kind::kPhrase || k == Kind::kRightParen;
+}
+
+std::string operator_text(const QueryToken& t) {
+  switch (t.kind) {
+    case Kind::kAnd:
+      return "AND";
+    case Kind::kOr:
+      return "OR";
+    case Kind::kNot:
+      return "NOT";
+    default:
+      return "NEAR";
+  }
+}
+
+// Drops parentheses without a partner, empty pairs and pairs nested past the depth limit.
+std::vector<QueryToken> balance_parentheses(std::vector<QueryToken> tokens) {
+  std::vector<bool> keep(tokens.size(), true);
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == Kind::kLeftParen) {
+      open.push_back(i);
+    } else if (tokens[i].kind == Kind::kRightParen) {
+      if (open.empty()) {
+        keep[i] = false;
+        continue;
+      }
+      const std::size_t left = open.back();
+      open.pop_back();
+      bool empty = true;
+      for (std::size_t k = left + 1; k < i && empty; ++k)
+        empty =
+            !keep[k] || tokens[k].kind == Kind::kLeftParen || tokens[k].kind == Kind::kRightParen;
+      // Depth counts the pair itself: the strict parser refuses kMaxDepth levels.
+      if (empty || open.size() + 2 >= static_cast<std::size_t>(QueryParser::kMaxDepth))
+        keep[left] = keep[i] = false;
+    }
+  }
+  for (std::size_t i : open) keep[i] = false;
+  std::vector<QueryToken> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (keep[i]) out.push_back(std::move(tokens[i]));
+  return out;
+}
+
+// Operators and modifiers that have nothing to work on become words (or go, for +/-).
+std::vector<QueryToken> demote_stray_operators(std::vector<QueryToken> tokens) {
+  std::vector<QueryToken> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    QueryToken& t = tokens[i];
+    const Kind next = i + 1 < tokens.size() ? tokens[i + 1].kind : Kind::kEnd;
+    const Kind prev = out.empty() ? Kind::kEnd : out.back().kind;
+    bool keep = true;
+    switch (t.kind) {
+      case Kind::kAnd:
+      case Kind::kOr:
+        keep = ends_operand(prev) && (starts_operand(next) || next == Kind::kNot ||
+                                      next == Kind::kPlus || next == Kind::kMinus);
+        break;
+      case Kind::kNot:
+        // Binary after an operand, unary elsewhere: either way it needs an operand after it.
+        keep = starts_operand(next);
+        break;
+      case Kind::kNear: {
+        // Between plain words only: not a field value, not a wildcard, not after a modifier.
+        const bool left_plain = prev == Kind::kWord && !out.back().wildcard &&
+                                (out.size() < 2 || (out[out.size() - 2].kind != Kind::kField &&
+                                                    out[out.size() - 2].kind != Kind::kPlus &&
+                                                    out[out.size() - 2].kind != Kind::kMinus));
+        keep = left_plain && next == Kind::kWord && !tokens[i + 1].wildcard;
+        break;
+      }
+      case Kind::kPlus:
+      case Kind::kMinus:
+        if (!starts_operand(next)) continue;  // a lone sign says nothing
+        break;
+      default:
+        break;
+    }
+    if (!keep) {
+      t.text = operator_text(t);
+      t.kind = Kind::kWord;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// The last resort: the words and phrases alone, joined by the default operator.
+std::vector<QueryToken> words_only(const std::vector<QueryToken>& tokens) {
+  std::vector<QueryToken> out;
+  for (const auto& t : tokens) {
+    if (t.kind == Kind::kWord || t.kind == Kind::kPhrase) {
+      out.push_back(t);
+    } else if (t.kind == Kind::kAnd || t.kind == Kind::kOr || t.kind == Kind::kNot ||
+               t.kind == Kind::kNear) {
+      out.push_back({Kind::kWord, operator_text(t), t.position});
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+QueryNode QueryParser::parse_lenient(std::string_view query) {
+  if (query.size() > kMaxQueryBytes)
+    throw QuerySyntaxError("the query is too long: " + std::to_string(query.size()) +
+                               " bytes, at most " + std::to_string(kMaxQueryBytes),
+                           kMaxQueryBytes);
+  auto tokens = tokenize_query(query, true);
+  check_limits(tokens);
+  const QueryToken end = tokens.back();
+  tokens.pop_back();
+  auto repaired = demote_stray_operators(balance_parentheses(std::move(tokens)));
+  auto with_end = [&](std::vector<QueryToken> t) {
+    t.push_back(end);
+    return t;
+  };
+  try {
+    return Parser(with_end(repaired)).parse_all();
+  } catch (const QuerySyntaxError&) {
+    // What repair missed (NEAR chains of mixed distances, say): no operators at all.
+    return Parser(with_end(words_only(repaired))).parse_all();
+  }
+}
 
 QueryNode QueryParser::parse(std::string_view query) {
   if (query.size() > kMaxQueryBytes)

@@ -30,6 +30,13 @@ class QueryParser {
   static constexpr std::size_t kMaxWildcards = 16;
 
   QueryNode parse(std::string_view query);
+
+  // Search-box text, as Xapian's QueryParser and Elasticsearch's simple_query_string take it:
+  // what is not valid syntax is searched as words instead of refused. A stray quote or
+  // parenthesis is dropped; an operator with nothing on one side (a bare AND, "a OR") and a
+  // modifier with nothing after it are words; "opec:" is the word opec. Well-formed parts keep
+  // their meaning. Throws only for an empty query and past the cost limits.
+  QueryNode parse_lenient(std::string_view query);
 };
 
 }  // namespace newsdex

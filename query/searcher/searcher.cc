@@ -153,12 +153,10 @@ class Searcher::Impl {
       try {
         // Inside the try: reopening can itself meet the next commit (DatabaseModifiedError),
         // which then counts as one more attempt instead of escaping as a Xapian exception.
-        if (attempt > 1) {
-          // A writer committing in quick succession can overtake a search again and again:
-          // from the third try on, give it a moment (1, 2, 3 ... ms).
-          if (attempt > 2) std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 2));
+        if (handle_suspect_)
+          replace_handles();
+        else if (attempt > 1)
           db_.reopen();
-        }
         SearchResult result = run(request);
         result.took_us =
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
@@ -174,33 +172,46 @@ class Searcher::Impl {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReopenAttempts) throw DatabaseError("database keeps changing; try again");
       } catch (const Xapian::DatabaseCorruptError& e) {
-        // A reader can meet a block the writer has just reused before Glass notices the newer
-        // revision ("Expected block 0 to be level 1, not 0", seen under the concurrency test).
-        // Retried only if the database has in fact moved on; one that is damaged has not.
-        if (attempt == kReopenAttempts || !database_moved_on())
-          throw DatabaseError("database is damaged: " + e.get_description());
+        // A reader can meet a block the writer is reusing ("Expected block 0 to be level 1,
+        // not 0" under the concurrency test), even at the newest revision, and the handle then
+        // stays broken ("EOF reading block 1612120576" on every later search): retried on new
+        // handles.
+        read_failed(attempt, "database is damaged: " + e.get_description());
+      } catch (const Xapian::DatabaseError& e) {
+        read_failed(attempt, "search failed: " + e.get_description());
       } catch (const DatabaseError& e) {
         // The same race shows as a stored record that fails its checksum (Glass does not
         // check values it reads against the revision).
-        if (attempt == kReopenAttempts || !database_moved_on()) throw;
+        read_failed(attempt, e.what());
       } catch (const Xapian::Error& e) {
         throw DatabaseError("search failed: " + e.get_description());
       }
+      // A writer committing in quick succession can overtake a search again and again: from
+      // the third try on, give it a moment (1, 2, 3 ... ms).
+      if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 1));
     }
   }
 
   std::uint64_t document_count() const { return db_.get_doccount(); }
 
  private:
-  // Whether a newer revision than the one open has been committed (a read that failed on the
-  // open one may then have met the writer's blocks).
-  bool database_moved_on() {
-    try {
-      Xapian::Database latest(path_);
-      return latest.get_revision() != db_.get_revision();
-    } catch (const Xapian::Error&) {
-      return false;
-    }
+  // A read of the database failed: the next try uses new handles. Even a new handle at the
+  // newest revision can meet a block the writer is reusing, so only the last try gives up.
+  void read_failed(int attempt, const std::string& message) {
+    handle_suspect_ = true;
+    if (attempt == kReopenAttempts)
+      throw DatabaseError(message + " (" + std::to_string(kReopenAttempts) +
+                          " tries; if no indexer is writing, check it with xapian-check)");
+  }
+
+  // New Xapian handles for the database and the part workers, and the caches read through
+  // the old ones dropped.
+  void replace_handles() {
+    // Opening reads blocks too, and can meet the same race: Xapian's errors, to be retried.
+    db_ = Xapian::Database(path_);
+    workers_.reset();
+    cache_state_.clear();
+    handle_suspect_ = false;
   }
 
   // A match as the ranking needs it: what the parts' rankings are merged by.
@@ -217,6 +228,8 @@ class Searcher::Impl {
     std::set<std::string, std::less<>> fields;
     Analyzer* analyzer = nullptr;
     std::optional<QueryNode> parsed;
+    bool lenient = false;                    // parsed and built as search-box text
+    std::optional<SyntaxNote> syntax_note;   // why strict parsing gave way to lenient
     std::vector<std::string> similar_terms;  // --similar: the model article's terms
     BuiltQuery built;                        // ranked terms, unknown words (and one query)
     std::vector<FacetSource> facets;
@@ -253,6 +266,7 @@ class Searcher::Impl {
 
     SearchResult result;
     result.query = request.query;
+    result.syntax_note = plan.syntax_note;
     PartResult matched;
     const std::size_t parts = parts_for(plan, count_all);
     if (parts <= 1) {
@@ -304,10 +318,7 @@ class Searcher::Impl {
     Plan plan;
     plan.fields = keyword_fields(db_);
     plan.analyzer = &analyzer_for(request.language);
-    if (!request.query.empty()) plan.parsed = QueryParser().parse(request.query);
-    QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
-                         {request.match_all, request.title_weight}, ranked);
-    if (plan.parsed) plan.built = builder.build(*plan.parsed);
+    if (!request.query.empty()) parse_and_build(request, ranked, plan);
     if (!request.similar_to.empty()) {
       plan.similar_terms = similar_terms(request.similar_to);
       plan.built.ranked_terms.insert(plan.similar_terms.begin(), plan.similar_terms.end());
@@ -319,11 +330,33 @@ class Searcher::Impl {
     return plan;
   }
 
+  void parse_and_build(const SearchRequest& request, const RankedTermQueries& ranked, Plan& plan) {
+    auto attempt = [&](bool lenient) {
+      plan.lenient = lenient;
+      plan.parsed =
+          lenient ? QueryParser().parse_lenient(request.query) : QueryParser().parse(request.query);
+      QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
+                           {request.match_all, request.title_weight, lenient}, ranked);
+      plan.built = builder.build(*plan.parsed);
+    };
+    if (request.syntax != QuerySyntax::kAuto) {
+      attempt(request.syntax == QuerySyntax::kLenient);
+      return;
+    }
+    try {
+      attempt(false);
+    } catch (const QuerySyntaxError& strict) {
+      // Cost limits and queries of no word fail leniently too, with the same message.
+      attempt(true);
+      plan.syntax_note = SyntaxNote{strict.what(), strict.position()};
+    }
+  }
+
   // The whole Xapian query, with posting sources of its own.
   Xapian::Query make_query(const Plan& plan, const SearchRequest& request,
                            const RankedTermQueries& ranked) {
     QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
-                         {request.match_all, request.title_weight}, ranked);
+                         {request.match_all, request.title_weight, plan.lenient}, ranked);
     Xapian::Query query;
     if (plan.parsed) query = builder.build(*plan.parsed).query;
     if (!request.similar_to.empty()) {
@@ -632,6 +665,8 @@ class Searcher::Impl {
   SearcherOptions options_;
   std::size_t thread_count_;
   std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts
+  // A read failed: the handles may hold a block the writer has since reused.
+  bool handle_suspect_ = false;
 };
 
 Searcher::Searcher(const std::string& db_path) : Searcher(db_path, SearcherOptions{}) {}

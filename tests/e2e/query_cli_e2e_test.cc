@@ -63,8 +63,9 @@ TEST_F(QueryCli, CountAndQuietSayWhetherAnythingMatched) {
 }
 
 TEST_F(QueryCli, BatchModeKeepsOneJsonLinePerQuery) {
-  const auto run = query({"--format", "json", "--queries", "-", "--limit", "1"},
-                         "q1\talbania\nq2\t(broken\nq3\tnato\nq4\talbania\n");
+  const auto run =
+      query({"--format", "json", "--syntax", "strict", "--queries", "-", "--limit", "1"},
+            "q1\talbania\nq2\t(broken\nq3\tnato\nq4\talbania\n");
   EXPECT_EQ(run.exit_code, 2);  // one query was bad
   std::vector<std::string> lines;
   for (std::size_t at = 0, nl; (nl = run.out.find('\n', at)) != std::string::npos; at = nl + 1)
@@ -86,6 +87,41 @@ TEST_F(QueryCli, BatchModeKeepsOneJsonLinePerQuery) {
   std::int64_t position = -1;
   ASSERT_FALSE(error["error"]["position"].get(position));
   EXPECT_EQ(position, 0);
+}
+
+// Text from a search box: by default what strict parsing refuses is searched as words, with a
+// note on stderr and in JSON; --syntax strict keeps the error and its position.
+TEST_F(QueryCli, SearchBoxTextIsSearchedLeniently) {
+  for (const char* text :
+       {"albania http://foo.com", "opec: albania", "AND albania", "albania \"cyber", "(albania",
+        "albania)", "title:(albania)", "date:yesterday albania", "x* albania"}) {
+    const auto run = query({"--limit", "1", "--", text});
+    EXPECT_EQ(run.exit_code, 0) << text << ": " << run.err;
+    EXPECT_NE(run.out.find("seed-00"), std::string::npos) << text << ": " << run.out;
+    EXPECT_NE(run.err.find("note: "), std::string::npos) << text << ": " << run.err;
+    EXPECT_NE(run.err.find("searched as search-box text"), std::string::npos) << run.err;
+    EXPECT_EQ(query({"--syntax", "strict", "--", text}).exit_code, 2) << text;
+    const auto quiet = query({"--syntax", "lenient", "--limit", "1", "--", text});
+    EXPECT_EQ(quiet.exit_code, 0) << text << ": " << quiet.err;
+    EXPECT_EQ(quiet.err, "") << text;
+  }
+  const auto json = query({"--format", "json", "--", "albania \"cyber"});
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_FALSE(parser.parse(json.out).get(doc)) << json.out;
+  std::int64_t position = -1;
+  ASSERT_FALSE(doc["syntax_note"]["position"].get(position)) << json.out;
+  EXPECT_EQ(position, 8);
+  std::string_view message;
+  ASSERT_FALSE(doc["syntax_note"]["message"].get(message));
+  EXPECT_NE(message.find("unterminated quote"), std::string_view::npos) << message;
+  const auto valid = query({"--format", "json", "albania"});
+  ASSERT_FALSE(parser.parse(valid.out).get(doc)) << valid.out;
+  EXPECT_TRUE(doc["syntax_note"].is_null()) << valid.out;
+  // Limits and queries of no word are errors in every mode.
+  EXPECT_EQ(query({"--", "!?"}).exit_code, 2);
+  EXPECT_EQ(query({"--syntax", "lenient", "--", std::string(20000, 'a')}).exit_code, 2);
+  EXPECT_EQ(query({"--syntax", "loose", "albania"}).exit_code, 2);
 }
 
 TEST_F(QueryCli, VersionAndUnknownLanguages) {

@@ -227,7 +227,8 @@ TEST_F(QueryLanguage, LimitOffsetAndTotals) {
 }
 
 TEST_F(QueryLanguage, SyntaxErrorsExitTwoAndPointAtThePosition) {
-  const auto run = run_command(NEWSDEX_QUERY_BIN, {"--db", db().string(), "strike AND (harbour"});
+  const auto run = run_command(
+      NEWSDEX_QUERY_BIN, {"--db", db().string(), "--syntax", "strict", "strike AND (harbour"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err,
             "newsdex-query: bad query: missing ')' for the '(' here\n"
@@ -235,7 +236,8 @@ TEST_F(QueryLanguage, SyntaxErrorsExitTwoAndPointAtThePosition) {
             "             ^\n");
   for (const char* bad :
        {"\"open", "a OR", "foo:bar", "date:2022-13", "x*", "a NEAR/0 b", ")", "title:"}) {
-    const auto r = run_command(NEWSDEX_QUERY_BIN, {"--db", db().string(), "--", bad});
+    const auto r =
+        run_command(NEWSDEX_QUERY_BIN, {"--db", db().string(), "--syntax", "strict", "--", bad});
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_NE(r.err.find("bad query"), std::string::npos) << bad << ": " << r.err;
     EXPECT_EQ(r.out, "") << bad;

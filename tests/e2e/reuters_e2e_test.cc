@@ -183,9 +183,10 @@ TEST_F(Reuters, SimilarArticlesShareTheTopic) {
 }
 
 TEST_F(Reuters, BadQueriesExitTwo) {
-  EXPECT_EQ(query_json(db(), "topics:(cocoa").exit_code, 2);
-  EXPECT_EQ(query_json(db(), "colour:red").exit_code, 2);
-  EXPECT_NE(query_json(db(), "colour:red").err.find("topics"), std::string::npos);
+  const std::vector<std::string> strict = {"--syntax", "strict"};
+  EXPECT_EQ(query_json(db(), "topics:(cocoa", strict).exit_code, 2);
+  EXPECT_EQ(query_json(db(), "colour:red", strict).exit_code, 2);
+  EXPECT_NE(query_json(db(), "colour:red", strict).err.find("topics"), std::string::npos);
 }
 
 // Fifty queries of every class over the Reuters vocabulary, from common to rare words.

@@ -35,17 +35,22 @@ struct FuzzContext {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static FuzzContext context;
   const std::string_view query(reinterpret_cast<const char*>(data), size);
-  try {
-    const auto tree = newsdex::QueryParser().parse(query);
-    // Xapian's own leaves (an in-memory database has no document length table).
-    const newsdex::RankedTermQueries ranked(context.db, {}, nullptr);
-    newsdex::QueryBuilder builder(context.db, context.analyzer, context.folder, {"topics"},
-                                  {false, 1.0}, ranked);
-    const auto built = builder.build(tree);
-    Xapian::Enquire enquire(context.db);
-    enquire.set_query(built.query);
-    enquire.get_mset(0, 10);
-  } catch (const newsdex::QuerySyntaxError&) {
+  // Strict and lenient (search-box) parsing: both may refuse with a QuerySyntaxError, nothing
+  // else; lenient refuses only what has no word or is past the cost limits.
+  for (const bool lenient : {false, true}) {
+    try {
+      const auto tree = lenient ? newsdex::QueryParser().parse_lenient(query)
+                                : newsdex::QueryParser().parse(query);
+      // Xapian's own leaves (an in-memory database has no document length table).
+      const newsdex::RankedTermQueries ranked(context.db, {}, nullptr);
+      newsdex::QueryBuilder builder(context.db, context.analyzer, context.folder, {"topics"},
+                                    {false, 1.0, lenient}, ranked);
+      const auto built = builder.build(tree);
+      Xapian::Enquire enquire(context.db);
+      enquire.set_query(built.query);
+      enquire.get_mset(0, 10);
+    } catch (const newsdex::QuerySyntaxError&) {
+    }
   }
   return 0;
 }

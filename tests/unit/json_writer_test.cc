@@ -30,7 +30,8 @@ TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
   write_json(out, r, "q7");
   EXPECT_EQ(out.str(),
             "{\"id\":\"q7\",\"query\":\"q\",\"total\":1,\"total_lower\":1,\"total_upper\":1,"
-            "\"took_us\":0,\"suggestion\":null,\"facets\":{\"outlet\":[{\"value\":\"AFP\","
+            "\"took_us\":0,\"suggestion\":null,\"syntax_note\":null,\"facets\":{\"outlet\":[{"
+            "\"value\":\"AFP\","
             "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
             "\"outlet\":null,\"date\":null,\"url\":null,\"snippet\":\"\",\"explanation\":[{"
             "\"term\":\"albania\",\"weight\":1.5}]}]}\n");

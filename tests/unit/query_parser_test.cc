@@ -127,6 +127,50 @@ TEST(QueryParser, RandomInputEitherParsesOrThrowsSyntaxError) {
   }
 }
 
+std::string lenient(std::string_view q) {
+  return show(QueryParser().parse_lenient(q));
+}
+
+// Search-box text: what strict parsing refuses is searched as words; valid parts keep their
+// meaning.
+TEST(QueryParser, LenientParsingSearchesInvalidSyntaxAsWords) {
+  EXPECT_EQ(lenient("http://foo.com"), "(http://foo.com)");  // a field the builder may not know
+  EXPECT_EQ(lenient("opec:"), "(opec:)");
+  EXPECT_EQ(lenient("AND"), "(AND)");
+  EXPECT_EQ(lenient("a AND"), "(a AND)");
+  EXPECT_EQ(lenient("a OR OR b"), "(a OR(OR b))");  // the second OR joins "OR" and b
+  EXPECT_EQ(lenient("x \"open quote"), "(x open quote)");
+  EXPECT_EQ(lenient("\"a b\" \"c"), "(\"a b\" c)");
+  EXPECT_EQ(lenient("(a b"), "(a b)");
+  EXPECT_EQ(lenient("a b)"), "(a b)");
+  EXPECT_EQ(lenient("() a"), "(a)");
+  EXPECT_EQ(lenient("title:(a)"), "(title (a))");
+  EXPECT_EQ(lenient("a NEAR/x b"), "(a NEAR/x b)");
+  EXPECT_EQ(lenient("\"b c\" NEAR/2 d"), "(\"b c\" NEAR d)");
+  EXPECT_EQ(lenient("a NEAR/2 b NEAR/3 c"), "(a NEAR b NEAR c)");  // mixed distances
+  EXPECT_EQ(lenient("- a"), "(- a)");  // a lone '-' is a word (of no letters)
+  EXPECT_EQ(lenient("-NOT a"), "(-a)");
+  EXPECT_EQ(lenient("a OR ) b"), "(OR(a b))");  // the stray ')' goes first
+  // Valid syntax means what it means strictly.
+  for (const char* valid : {"a OR b c", "+nato -iran", "(a OR b) AND c", "cyber NEAR/3 attack",
+                            "title:cyber* date:2022", "NOT iran", "\"cyber attack\" nato"})
+    EXPECT_EQ(lenient(valid), parse(valid)) << valid;
+  EXPECT_EQ(lenient(std::string(10000, '(') + "a"), "(a)");
+  EXPECT_THROW(QueryParser().parse_lenient("  "), QuerySyntaxError);  // nothing to search
+  EXPECT_THROW(QueryParser().parse_lenient("\""), QuerySyntaxError);
+}
+
+TEST(QueryParser, LenientParsingNeverFailsOnText) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab \"()+-*:.ANDORNTE/1\t\xC3\xA9";
+  for (int round = 0; round < 20000; ++round) {
+    std::string q(1 + rng() % 24, 'a');
+    for (auto& c : q) c = alphabet[rng() % alphabet.size()];
+    q += " z";  // at least one word
+    EXPECT_NO_THROW(QueryParser().parse_lenient(q)) << q;
+  }
+}
+
 // Cost limits: refused before anything is built, pointing at the first part past the limit.
 TEST(QueryParser, RefusesQueriesPastTheCostLimits) {
   auto words = [](std::size_t n, const std::string& word) {
@@ -149,6 +193,9 @@ TEST(QueryParser, RefusesQueriesPastTheCostLimits) {
                QuerySyntaxError);
   EXPECT_THROW(QueryParser().parse(words(QueryParser::kMaxWildcards + 1, "ab*")), QuerySyntaxError);
   EXPECT_THROW(QueryParser().parse(std::string(QueryParser::kMaxQueryBytes + 1, 'a')),
+               QuerySyntaxError);
+  // Lenient parsing has the same limits.
+  EXPECT_THROW(QueryParser().parse_lenient(words(QueryParser::kMaxWords + 1, "a")),
                QuerySyntaxError);
 }
 

@@ -108,7 +108,7 @@ TEST(SearcherConcurrency, SearchesSucceedWhileTheIndexerCommits) {
     // Start writing only once every reader has its Searcher open, and write new articles (an
     // unchanged one would be skipped without a commit), so readers really see commits go by.
     while (readers_ready < kReaders) std::this_thread::yield();
-    for (int i = 0; i < 15; ++i) {
+    for (int i = 0; i < 40; ++i) {
       const std::string file = dir.path() + "-extra-" + std::to_string(i) + ".jsonl";
       std::ofstream(file) << "{\"id\":\"extra-" << i
                           << "\",\"title\":\"Filler\",\"body\":\"unrelated filler text\"}\n";

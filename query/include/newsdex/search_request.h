@@ -8,6 +8,12 @@ namespace newsdex {
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
+// How query text is read (docs/query.md "Syntax"). kStrict refuses what is not valid syntax
+// with a QuerySyntaxError that points at the problem; kLenient searches it as words (a stray
+// quote or parenthesis dropped, a bare AND a word, "http://x.org" its words); kAuto tries
+// strict first and falls back to lenient, saying why in SearchResult::syntax_note.
+enum class QuerySyntax { kAuto, kStrict, kLenient };
+
 // BM25 parameters. The defaults were chosen by measurement on our judged Reuters set
 // (scripts/eval-ranking.py, docs/query.md "Ranking"), not inherited from Xapian (k1 = 1,
 // b = 0.5) or Lucene (k1 = 1.2, b = 0.75).
@@ -21,6 +27,7 @@ struct SearchRequest {
   // The query in the newsdex query language (docs/query.md). May be empty when similar_to is
   // set; then it is not a filter.
   std::string query;
+  QuerySyntax syntax = QuerySyntax::kAuto;
   // Juxtaposed words: any of them (ranked by BM25) or all of them.
   bool match_all = false;
   // Language the query words are analyzed in: the one the articles were indexed with

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,17 @@ struct Facet {
   std::vector<FacetCount> counts;  // most frequent first
 };
 
+// Why a query was read leniently (QuerySyntax::kAuto): the strict parser's message and the byte
+// offset it pointed at.
+struct SyntaxNote {
+  std::string message;
+  std::size_t position = 0;
+};
+
 struct SearchResult {
   std::string query;
+  // Set when the query was not valid strict syntax and was searched as search-box text.
+  std::optional<SyntaxNote> syntax_note;
   // Matching articles: exact when total_lower == total_upper, else `total` is an estimate
   // between the bounds.
   std::uint64_t total = 0;
