@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -146,7 +147,31 @@ class Matcher {
   std::size_t i_;
 };
 
-// Optional "16:18[:05] [am|pm] [UTC|GMT|Z|+02:00]" after a date.
+// Zone abbreviations news pages print after a time, as UTC offsets. Only unambiguous ones:
+// "IST" (India, Israel, Ireland) and "CST" in Asia are not taken.
+std::optional<std::string> named_zone_offset(std::string_view name) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kZones = {{
+      {"UTC", "Z"},
+      {"GMT", "Z"},
+      {"Z", "Z"},
+      {"EST", "-05:00"},
+      {"EDT", "-04:00"},
+      {"CDT", "-05:00"},
+      {"MST", "-07:00"},
+      {"MDT", "-06:00"},
+      {"PST", "-08:00"},
+      {"PDT", "-07:00"},
+      {"BST", "+01:00"},
+      {"CET", "+01:00"},
+      {"CEST", "+02:00"},
+      {"MSK", "+03:00"},
+  }};
+  for (const auto& [abbreviation, offset] : kZones)
+    if (iequals(name, abbreviation)) return std::string(offset);
+  return std::nullopt;
+}
+
+// Optional "16:18[:05] [am|pm] [UTC|GMT|Z|EST|...]" after a date.
 void match_time(Matcher& m, ParsedDate& d) {
   const auto start = m.pos();
   m.punct(',');
@@ -178,11 +203,11 @@ void match_time(Matcher& m, ParsedDate& d) {
   d.hour = *hour;
   d.minute = *minute;
   d.second = second;
-  if (const auto* tok = m.peek();
-      tok && tok->kind == DateToken::kWord &&
-      (iequals(tok->text, "UTC") || iequals(tok->text, "GMT") || iequals(tok->text, "Z"))) {
-    d.zone = "Z";
-    m.restore(m.pos() + 1);
+  if (const auto* tok = m.peek(); tok && tok->kind == DateToken::kWord) {
+    if (const auto zone = named_zone_offset(tok->text)) {
+      d.zone = *zone;
+      m.restore(m.pos() + 1);
+    }
   }
 }
 
@@ -324,6 +349,54 @@ std::size_t skip_space(std::string_view s) {
   return p;
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's algorithms).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(long z, int& y, int& m, int& d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+// A time stated with a UTC offset is stored in UTC, so that dates sort and filter as instants
+// (16:18+02:00 and 14:18Z are the same moment, and the day filter takes the UTC day).
+void to_utc(ParsedDate& d) {
+  if (d.hour < 0 || d.zone.size() != 6 || (d.zone[0] != '+' && d.zone[0] != '-')) return;
+  const int sign = d.zone[0] == '-' ? -1 : 1;
+  const int offset = sign * (to_int(d.zone.substr(1, 2)) * 60 + to_int(d.zone.substr(4, 2)));
+  const long minutes =
+      days_from_civil(d.year, d.month, d.day) * 1440 + d.hour * 60 + d.minute - offset;
+  const long days = (minutes >= 0 ? minutes : minutes - 1439) / 1440;
+  const long in_day = minutes - days * 1440;
+  int year = 0, month = 0, day = 0;
+  civil_from_days(days, year, month, day);
+  if (year < 1 || year > 9999) return;  // kept as written at the ends of the calendar
+  d.year = year;
+  d.month = month;
+  d.day = day;
+  d.hour = static_cast<int>(in_day / 60);
+  d.minute = static_cast<int>(in_day % 60);
+  d.zone = "Z";
+}
+
+std::optional<ParsedDate> in_utc(std::optional<ParsedDate> d) {
+  if (d) to_utc(*d);
+  return d;
+}
+
 }  // namespace
 
 std::string ParsedDate::iso() const {
@@ -343,13 +416,22 @@ std::string ParsedDate::compact_day() const {
   return buf;
 }
 
-std::optional<ParsedDate> parse_date(std::string_view text, NumericDateOrder order) {
+namespace {
+
+std::optional<ParsedDate> parse_date_as_written(std::string_view text, NumericDateOrder order) {
   const std::size_t start = skip_space(text);
   std::size_t end = 0;
   if (auto d = match_iso_at(text, start, end)) {
     if (only_trailing_noise(text, end)) return d;
-    // An ISO date followed by a separate time: "2022-09-08 16:18".
     const auto toks = tokenize(text.substr(end));
+    // A time with a zone name after it: "2022-09-08 16:18 PST".
+    if (d->hour >= 0 && d->zone.empty() && toks.size() == 1 && toks[0].kind == DateToken::kWord) {
+      const auto zone = named_zone_offset(toks[0].text);
+      if (!zone) return std::nullopt;
+      d->zone = *zone;
+      return d;
+    }
+    // An ISO date followed by a separate time: "2022-09-08 16:18".
     Matcher m(toks, 0);
     match_time(m, *d);
     if (m.done()) return d;
@@ -367,7 +449,7 @@ std::optional<ParsedDate> parse_date(std::string_view text, NumericDateOrder ord
   return d;
 }
 
-std::optional<ParsedDate> find_date(std::string_view text, NumericDateOrder order) {
+std::optional<ParsedDate> find_date_as_written(std::string_view text, NumericDateOrder order) {
   const auto toks = tokenize(text);
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind == DateToken::kNumber && toks[i].text.size() == 4) {
@@ -386,6 +468,16 @@ std::optional<ParsedDate> find_date(std::string_view text, NumericDateOrder orde
     if (auto d = match_numeric_at(toks, i, order, end_token)) return d;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ParsedDate> parse_date(std::string_view text, NumericDateOrder order) {
+  return in_utc(parse_date_as_written(text, order));
+}
+
+std::optional<ParsedDate> find_date(std::string_view text, NumericDateOrder order) {
+  return in_utc(find_date_as_written(text, order));
 }
 
 }  // namespace newsdex

@@ -188,19 +188,20 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   }
   std::size_t bytes_before_file = 0;
   std::size_t offset_in_file = 0;
+
+  IndexWriter writer(options.db_path);
+  report.reclaimed_bytes = writer.reclaimed_bytes();
+  auto sharded = make_sharded_builder(options, inputs, writer);
   const auto report_progress = [&]() {
     if (!hooks.on_progress) return;
     progress.articles = report.indexed + report.unchanged;
+    progress.articles_pending = sharded ? sharded->pending() : 0;
     progress.bytes_done = bytes_before_file + offset_in_file;
     progress.bytes_text = report.bytes_read;
     progress.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     hooks.on_progress(progress);
   };
-
-  IndexWriter writer(options.db_path);
-  report.reclaimed_bytes = writer.reclaimed_bytes();
-  auto sharded = make_sharded_builder(options, inputs, writer);
   for (const auto& id : options.delete_ids) {
     if (writer.remove(schema::id_term(id))) {
       ++report.deleted;

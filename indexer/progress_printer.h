@@ -22,6 +22,14 @@ class ProgressPrinter {
   // Ends the live line so later output starts on a fresh line.
   void finish();
 
+  // The share of the run's work done, from 0 to 1, or -1 when unknown (no input size): the
+  // share of input read times the share of the articles read so far that are built, since a
+  // parallel build reads thousands of articles ahead of its workers (the ETA showed 0m00s with
+  // 66% to go when it counted bytes read).
+  static double done_fraction(const IndexProgress& progress);
+  // "ETA 1m05s", or "ETA --" until there is enough to go on.
+  static std::string eta(const IndexProgress& progress);
+
  private:
   std::string describe(const IndexProgress& progress) const;
 

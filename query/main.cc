@@ -222,7 +222,7 @@ int run_batch(newsdex::Searcher& searcher, newsdex::SearchRequest request, std::
 
 int main(int argc, char** argv) {
   std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
-  std::string syntax;
+  std::string syntax, collapse;
   std::string limit, offset, facet_limit, snippet_words, threads;
   newsdex::SearcherOptions searcher_options;
   std::vector<std::string> words;
@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
       "count matches by outlet, date.year, date.month, date.day "
       "or a keyword field, comma-separated")(
       "facet-limit", po::value(&facet_limit)->default_value("10"), "values per facet")(
-      "collapse", po::value(&request.collapse), "one hit per outlet: --collapse outlet")(
+      "collapse", po::value(&collapse), "one hit per outlet: --collapse outlet")(
       "explain", "show each term's contribution to a hit's score")(
       "exact-total", "count every match (total_lower == total_upper)")(
       "similar", po::value(&request.similar_to), "articles like the one with this id")(
@@ -346,8 +346,11 @@ int main(int argc, char** argv) {
       request.sort = newsdex::SortOrder::kDateDescending;
     else
       throw po::error("--sort must be relevance, date or -date, not '" + sort + "'");
-    request.facets = split_list(facets);
-    if (!request.collapse.empty() && request.collapse != "outlet")
+    for (const auto& name : split_list(facets))
+      request.facets.push_back(newsdex::FacetField::named(name));
+    if (collapse == "outlet")
+      request.collapse = newsdex::Collapse::kOutlet;
+    else if (!collapse.empty())
       throw po::error("--collapse supports only 'outlet'");
     request.explain = vm.count("explain") > 0;
     request.exact_total = vm.count("exact-total") > 0;

@@ -9,6 +9,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
+# Only the embedding API: the query library's headers and its exceptions.
+installed="$(cd "$work/prefix/include" && find . -type f | sort | tr '\n' ' ')"
+expected="./newsdex/error.h ./newsdex/search_request.h ./newsdex/search_result.h ./newsdex/searcher.h "
+if [[ "$installed" != "$expected" ]]; then
+  echo "install check: installed headers are '$installed', expected '$expected'" >&2
+  exit 1
+fi
+pc="$(find "$work/prefix" -name newsdex.pc)"
+if grep -q -- '-std=' "$pc"; then
+  echo "install check: newsdex.pc forces a language standard on its users" >&2
+  exit 1
+fi
 cmake -S docs/examples -B "$work/example" -DCMAKE_PREFIX_PATH="$work/prefix" \
   -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/example" >/dev/null

@@ -49,7 +49,8 @@ std::size_t NewsdexQueryEngine::run(const std::string& cls, const std::string& w
   if (cls == "phrase") r.query = "\"" + words + "\"";
   if (cls == "and_2_4") r.match_all = true;
   if (cls == "filtered") r.query += " date:" + range_.from + ".." + range_.to;
-  if (cls == "faceted") r.facets = {"outlet", "date.month"};
+  if (cls == "faceted") r.facets = {newsdex::FacetField::outlet(), newsdex::FacetField::month()};
+  if (!snippets_) r.snippet_words = 0;
   return searcher_.search(r).hits.size();
 }
 
@@ -324,7 +325,11 @@ LuceneQueryEngine::~LuceneQueryEngine() {
 }
 
 std::size_t LuceneQueryEngine::run(const std::string& cls, const std::string& words) {
-  child_.send("QUERY\t" + cls + "\t" + (snippets_ ? "1" : "0") + "\t" + words);
+  child_.send("QUERY\t" + cls + "\t" +
+              (shown_ == Shown::kWithSnippets ? "1"
+               : shown_ == Shown::kFields     ? "0"
+                                              : "ids") +
+              "\t" + words);
   const std::string reply = child_.receive();
   std::istringstream fields(reply);
   std::string tag, shown, total, micros;

@@ -37,10 +37,13 @@ class NewsdexQueryEngine {
   NewsdexQueryEngine(const std::filesystem::path& db, DateRange range, std::size_t threads = 0);
   // Runs one query of a class; returns the number of hits shown (10 at most).
   std::size_t run(const std::string& cls, const std::string& words);
+  // Off: hits without snippets (--snippet-words 0), to measure what snippets cost.
+  void set_snippets(bool on) { snippets_ = on; }
 
  private:
   DateRange range_;
   newsdex::Searcher searcher_;
+  bool snippets_ = true;
 };
 
 // Plain Xapian: TermGenerator defaults with the English stemmer, QueryParser, MSet::snippet.
@@ -95,13 +98,16 @@ class LuceneQueryEngine {
   std::size_t run(const std::string& cls, const std::string& words);
   // The JVM's own time for the last run().
   double last_ms() const { return last_ms_; }
-  void set_snippets(bool on) { snippets_ = on; }
+  // What a hit brings back: its stored title, outlet and date and a snippet (the default),
+  // without the snippet, or nothing at all (the top docs' ids: Lucene's search time alone).
+  enum class Shown { kWithSnippets, kFields, kIdsOnly };
+  void set_shown(Shown shown) { shown_ = shown; }
   // Lucene's version and the index's documents and segments, e.g. "8.8.1, 21577 docs, 1 segments"
   const std::string& description() const { return description_; }
 
  private:
   LineChild child_;
-  bool snippets_ = true;
+  Shown shown_ = Shown::kWithSnippets;
   double last_ms_ = 0;
   std::string description_;
 };

@@ -2,8 +2,10 @@
 // and with one thread as `newsdex_1thread`, like the other engines) side by side with plain Xapian
 // (QueryParser + Enquire + MSet::snippet over the same articles), SQLite FTS5 (porter tokenizer,
 // bm25, snippet()) and Lucene 8 (bench/lucene/LuceneBench.java in a child JVM, which times each
-// query itself; with UnifiedHighlighter snippets as `lucene`, without as `lucene_nosnippet`), on
-// the Reuters corpus ×1 and ×10 (copies with shuffled words). Reports p50/p95/p99 in ms.
+// query itself; with UnifiedHighlighter snippets as `lucene`, without as `lucene_nosnippet`,
+// and the top docs alone with no stored field fetched as `lucene_topdocs`), on the Reuters
+// corpus ×1 and ×10 (copies with shuffled words). newsdex without snippets is
+// `newsdex_nosnippet`. Reports p50/p95/p99 in ms.
 //
 // Environment: NEWSDEX_BENCH_CORPUS (JSON Lines, default: the bundled Reuters corpus),
 // NEWSDEX_BENCH_SCALES (default "1,10"), NEWSDEX_BENCH_LIMIT (articles read, default all),
@@ -141,9 +143,14 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
   auto& engines = engines_for(cache, scale, lucene);
   const bool is_lucene = engine.starts_with("lucene");
   if (is_lucene && !engines.lucene) return state.SkipWithError(engines.lucene_error.c_str());
-  if (is_lucene) engines.lucene->set_snippets(engine == "lucene");
+  using Shown = LuceneQueryEngine::Shown;
+  if (is_lucene)
+    engines.lucene->set_shown(engine == "lucene"             ? Shown::kWithSnippets
+                              : engine == "lucene_nosnippet" ? Shown::kFields
+                                                             : Shown::kIdsOnly);
+  engines.newsdex->set_snippets(engine != "newsdex_nosnippet");
   const Runner run =
-      engine == "newsdex"
+      engine == "newsdex" || engine == "newsdex_nosnippet"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex, c, w); })
       : engine == "newsdex_1thread"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_one_thread, c, w); })
@@ -184,8 +191,9 @@ int main(int argc, char** argv) {
   std::string why_not;
   const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
   if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
-  std::vector<std::string> names = {"newsdex", "newsdex_1thread", "xapian", "fts5"};
-  if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet"});
+  std::vector<std::string> names = {"newsdex", "newsdex_nosnippet", "newsdex_1thread", "xapian",
+                                    "fts5"};
+  if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet", "lucene_topdocs"});
   for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {
     for (const auto& cls : query_classes()) {
       for (const auto& engine : names) {

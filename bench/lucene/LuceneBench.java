@@ -8,7 +8,9 @@
 //   java -cp CLASSES:JARS LuceneBench serve INDEX_DIR FROM TO
 //       Opens the index (FROM..TO: the ISO date range of the `filtered` class), prints
 //       "READY <version> <docs> <segments>", then answers one request a line on stdin:
-//         QUERY<TAB>class<TAB>snippets (0|1)<TAB>words
+//         QUERY<TAB>class<TAB>shown (0|1|ids)<TAB>words
+//       (1: hits with their title, outlet and date and a snippet; 0: without the snippet;
+//       ids: the top docs alone, nothing fetched: Lucene's search time, as quoted elsewhere)
 //       with "OK<TAB>shown<TAB>total hits<TAB>microseconds" (or "ERR<TAB>message"), where the
 //       time is taken inside the JVM, from parsing the query to the last snippet, so that it
 //       excludes the pipe, as the C++ engines are timed in process. QUIT or EOF ends it.
@@ -186,7 +188,9 @@ public final class LuceneBench {
     }
 
     // Returns {shown, total hits}.
-    long[] run(String cls, boolean snippets, String words) throws Exception {
+    long[] run(String cls, String shown, String words) throws Exception {
+      final boolean snippets = shown.equals("1");
+      final boolean fetch = !shown.equals("ids");
       String escaped = QueryParser.escape(words);
       Query query =
           switch (cls) {
@@ -214,7 +218,7 @@ public final class LuceneBench {
       }
       TopDocs docs = top.topDocs();
       long sink = 0;
-      for (ScoreDoc hit : docs.scoreDocs) {
+      for (ScoreDoc hit : fetch ? docs.scoreDocs : new ScoreDoc[0]) {
         Document d = searcher.doc(hit.doc, SHOWN_FIELDS);
         sink += d.get("title").length() + d.get("outlet").length() + d.get("date").length();
       }
@@ -260,7 +264,7 @@ public final class LuceneBench {
         } else {
           try {
             long t0 = System.nanoTime();
-            long[] r = engine.run(f[1], f[2].equals("1"), f[3]);
+            long[] r = engine.run(f[1], f[2], f[3]);
             long ns = System.nanoTime() - t0;
             out.println("OK\t" + r[0] + "\t" + r[1] + "\t" + (ns / 1000.0));
           } catch (Exception e) {

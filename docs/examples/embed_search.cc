@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     newsdex::SearchRequest request;
     request.query = argv[2];
     request.limit = 5;
-    request.facets = {"outlet"};
+    request.facets = {newsdex::FacetField::outlet()};
     const newsdex::SearchResult result = searcher.search(request);
     std::cout << result.total << " hits in " << result.took_us << " us\n";
     for (const auto& hit : result.hits)

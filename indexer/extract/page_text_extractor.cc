@@ -242,6 +242,7 @@ Article extract_page_text(const std::string& text, NumericDateOrder date_order) 
     auto lead = trim(lines[first_body_line]);
     const auto skip = std::min(dateline_length, lead.size());
     article.title = lead_sentence(lead.substr(skip));
+    article.title_from_text = !article.title.empty();
   }
   return article;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -57,6 +58,8 @@ class ShardedBuilder {
   void supersede(Xapian::docid docid) { superseded_.push_back(docid); }
   // Articles queued so far.
   std::size_t added() const { return next_docid_ - 1; }
+  // Articles queued and not yet in a shard: the workers can be thousands behind the reader.
+  std::size_t pending() const { return added() - built_.load(std::memory_order_relaxed); }
   std::size_t jobs() const { return options_.jobs; }
   // Warnings the workers found while building (words too long to index), since the last call.
   std::vector<InputProblem> take_problems();
@@ -102,6 +105,7 @@ class ShardedBuilder {
   std::vector<InputProblem> problems_;
   std::vector<Shard> shards_;
   std::vector<std::jthread> workers_;
+  std::atomic<std::size_t> built_ = 0;
 };
 
 }  // namespace newsdex

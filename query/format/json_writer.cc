@@ -120,6 +120,7 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
     write_number(out, hit.score);
     out << ",\"title\":";
     write_json_string(out, hit.title);
+    out << ",\"title_from_text\":" << (hit.title_from_text ? "true" : "false");
     out << ",\"outlet\":";
     write_optional_string(out, hit.outlet);
     out << ",\"date\":";

@@ -52,6 +52,11 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) {
   result_ = BuiltQuery{};
   Part part = node(root, true);
   if (part.empty) throw QuerySyntaxError("the query has no searchable word", root.position);
+  for (const auto& phrase : result_.phrases)
+    for (const auto& term : phrase)
+      if (!result_.ranked_terms.count(term)) result_.phrase_only_terms.insert(term);
+  for (const auto& phrase : result_.phrases)
+    result_.ranked_terms.insert(phrase.begin(), phrase.end());
   // A query of filters alone matches every article that passes them, with weight 0.
   result_.query =
       part.filter ? Xapian::Query(Xapian::Query::OP_FILTER, match_all(), part.query) : part.query;
@@ -203,7 +208,12 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
                                         bool positive) {
   auto terms = analyze(n.text);
   if (terms.empty()) return {{}, false, true};
-  if (positive && prefix.empty()) result_.ranked_terms.insert(terms.begin(), terms.end());
+  if (positive && prefix.empty()) {
+    if (terms.size() == 1)
+      result_.ranked_terms.insert(terms[0]);
+    else
+      result_.phrases.push_back(terms);
+  }
   if (prefix.empty()) {  // ranked
     if (terms.size() == 1) return {ranked_.term(terms[0]), false};
     return {ranked_.positional(Xapian::Query::OP_PHRASE, terms,

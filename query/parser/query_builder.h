@@ -18,6 +18,11 @@ struct BuiltQuery {
   Xapian::Query query;
   // Unprefixed terms of positive, ranked parts: highlighted in snippets, explained by --explain.
   std::set<std::string, std::less<>> ranked_terms;
+  // Positive ranked phrases of two or more terms, in order ("cyber attack", "U.K.-based"):
+  // snippets highlight them where they occur as the phrase.
+  std::vector<std::vector<std::string>> phrases;
+  // Ranked terms the query has only inside those phrases: not highlighted on their own.
+  std::set<std::string, std::less<>> phrase_only_terms;
   // Query words whose term is not in the index, with the word as typed (for "did you mean").
   std::vector<std::string> unknown_words;
 };

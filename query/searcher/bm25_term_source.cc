@@ -51,6 +51,14 @@ double bm25_part(const Bm25Parameters& bm25, double termweight, double len_facto
 
 }  // namespace
 
+double bm25_document_part(const Bm25Parameters& bm25, const Bm25TermStats& stats, double factor,
+                          Xapian::termcount wdf, Xapian::termcount length) {
+  if (wdf == 0) return 0;
+  double termweight = 0, len_factor = 0;
+  bm25_init(bm25, stats, factor, termweight, len_factor);
+  return bm25_part(bm25, termweight, len_factor, wdf, length);
+}
+
 Bm25TermSource::Bm25TermSource(std::string term, double factor, const Bm25Parameters& bm25,
                                const Bm25TermStats& stats,
                                std::shared_ptr<const DocLengthTable> lengths)

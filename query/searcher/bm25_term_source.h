@@ -20,6 +20,12 @@ struct Bm25TermStats {
   Xapian::termcount doclength_lower_bound = 0;
 };
 
+// One document's BM25 part for a term of `stats` with this wdf in a document of this length, as
+// Xapian::BM25Weight(k1, 0, 1, b, 0.5) computes it (`factor` as OP_SCALE_WEIGHT): what --explain
+// shows, without running a query.
+double bm25_document_part(const Bm25Parameters& bm25, const Bm25TermStats& stats, double factor,
+                          Xapian::termcount wdf, Xapian::termcount length);
+
 // One query term scored by BM25 exactly as Xapian::BM25Weight(k1, 0, 1, b, 0.5) scores it for a
 // query that holds the term once (the same formula and operation order, so the same doubles),
 // but reading each document's length from the DocLengthTable instead of Glass's doclen list,

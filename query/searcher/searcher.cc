@@ -20,6 +20,7 @@
 #include "newsdex/utf8.h"
 #include "parser/query_builder.h"
 #include "parser/query_parser.h"
+#include "searcher/bm25_term_source.h"
 #include "searcher/docid_range_source.h"
 #include "searcher/facet_counter.h"
 #include "searcher/recency_posting_source.h"
@@ -97,12 +98,21 @@ struct FacetSource {
   std::string term_prefix;
 };
 
-FacetSource facet_source(const std::string& name,
+FacetSource facet_source(const FacetField& field,
                          const std::set<std::string, std::less<>>& keyword_fields) {
-  if (name == "outlet") return {name, schema::kOutletSlot, 0, {}};
-  if (name == "date.year") return {name, schema::kDateSlot, 4, {}};
-  if (name == "date.month") return {name, schema::kDateSlot, 7, {}};
-  if (name == "date.day" || name == "date") return {name, schema::kDateSlot, 10, {}};
+  const std::string name = field.name();
+  switch (field.kind) {
+    case FacetField::Kind::kOutlet:
+      return {name, schema::kOutletSlot, 0, {}};
+    case FacetField::Kind::kYear:
+      return {name, schema::kDateSlot, 4, {}};
+    case FacetField::Kind::kMonth:
+      return {name, schema::kDateSlot, 7, {}};
+    case FacetField::Kind::kDay:
+      return {name, schema::kDateSlot, 10, {}};
+    case FacetField::Kind::kKeyword:
+      break;
+  }
   if (keyword_fields.count(name)) {
     std::string prefix(schema::kKeywordPrefix);
     prefix += name + ":";
@@ -251,8 +261,6 @@ class Searcher::Impl {
       throw QuerySyntaxError("the query is empty", 0);
     if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
       throw Error("BM25 parameters must satisfy k1 >= 0 and 0 <= b <= 1");
-    if (!request.collapse.empty() && request.collapse != "outlet")
-      throw Error("collapsing supports 'outlet', not '" + request.collapse + "'");
     if (!Analyzer::is_known_language(request.language))
       throw Error("unknown language '" + request.language +
                   "'; languages are: " + Analyzer::known_languages());
@@ -285,7 +293,6 @@ class Searcher::Impl {
       result.facets.push_back(
           top_counts(src.name, count_facet(src, matched.matched), request.facet_limit));
 
-    const Xapian::BM25Weight weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5);
     const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
                                       request.snippet_escape_html};
     std::size_t rank = request.offset;
@@ -298,12 +305,11 @@ class Searcher::Impl {
       hit.rank = ++rank;
       hit.score = match.weight;
       if (request.snippet_words > 0)
-        hit.snippet =
-            snippet(match.docid, record, plan.built.ranked_terms, request.snippet_words, style);
-      if (request.explain)
-        hit.explanation = explain(article.id, hit.score, plan.built, request, weight);
+        hit.snippet = snippet(match.docid, record, plan.built, request.snippet_words, style);
+      if (request.explain) hit.explanation = explain(match.docid, hit.score, plan.built, request);
       hit.id = std::move(article.id);
       hit.title = std::move(article.title);
+      hit.title_from_text = article.title_from_text;
       hit.outlet = std::move(article.outlet);
       hit.date = std::move(article.date);
       hit.url = std::move(article.url);
@@ -322,8 +328,10 @@ class Searcher::Impl {
     if (!request.similar_to.empty()) {
       plan.similar_terms = similar_terms(request.similar_to);
       plan.built.ranked_terms.insert(plan.similar_terms.begin(), plan.similar_terms.end());
+      for (const auto& term : plan.similar_terms) plan.built.phrase_only_terms.erase(term);
     }
-    for (const auto& name : request.facets) plan.facets.push_back(facet_source(name, plan.fields));
+    for (const auto& field : request.facets)
+      plan.facets.push_back(facet_source(field, plan.fields));
     if (request.recency_halflife_days > 0)
       plan.newest_day =
           RecencyPostingSource::day_number(db_.get_value_upper_bound(schema::kDateSlot));
@@ -422,9 +430,9 @@ class Searcher::Impl {
     if (!count_all) {
       Xapian::Enquire whole(db_);
       whole.set_query(make_query(plan, request, ranked));
-      if (!request.collapse.empty()) whole.set_collapse_key(schema::kOutletSlot, 1);
+      if (request.collapse == Collapse::kOutlet) whole.set_collapse_key(schema::kOutletSlot, 1);
       const Xapian::MSet bounds = whole.get_mset(0, 0, Xapian::doccount(0));
-      const bool collapsed = !request.collapse.empty();
+      const bool collapsed = request.collapse == Collapse::kOutlet;
       merged.lower = std::max<Xapian::doccount>(
           merged.lower, collapsed ? bounds.get_uncollapsed_matches_lower_bound()
                                   : bounds.get_matches_lower_bound());
@@ -477,7 +485,7 @@ class Searcher::Impl {
                 if (a.weight != b.weight) return a.weight > b.weight;
                 return a.docid < b.docid;
               });
-    if (!request.collapse.empty()) {
+    if (request.collapse == Collapse::kOutlet) {
       std::set<std::string, std::less<>> seen;
       std::erase_if(merged.docs, [&](const MatchedDoc& d) {
         return !d.collapse_key.empty() && !seen.insert(d.collapse_key).second;
@@ -507,13 +515,13 @@ class Searcher::Impl {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
         break;
     }
-    if (!request.collapse.empty()) enquire.set_collapse_key(schema::kOutletSlot, 1);
+    if (request.collapse == Collapse::kOutlet) enquire.set_collapse_key(schema::kOutletSlot, 1);
     // With facets, the matcher collects the docids of every match; counting comes after.
     MatchedDocids matched;
     if (!plan.facets.empty()) enquire.add_matchspy(&matched);
     const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     PartResult part;
-    const bool collapsed = !request.collapse.empty();
+    const bool collapsed = request.collapse == Collapse::kOutlet;
     part.estimated =
         collapsed ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
     part.lower =
@@ -531,23 +539,41 @@ class Searcher::Impl {
 
   // The passage of the body (or, when only the title matches, of the title) around the ranked
   // terms, located from the positions the index holds for them in this document.
-  std::string snippet(Xapian::docid docid, const StoredRecord& record,
-                      const std::set<std::string, std::less<>>& terms, std::size_t window_words,
-                      const SnippetBuilder::Style& style) {
+  std::string snippet(Xapian::docid docid, const StoredRecord& record, const BuiltQuery& built,
+                      std::size_t window_words, const SnippetBuilder::Style& style) {
     const WordMap& words = record.words;
     std::vector<TermMatch> in_title, in_body;
-    std::uint32_t term_number = 0;
-    for (const auto& term : terms) {
-      for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term);
-           ++p) {
-        const Xapian::termpos position = *p;
-        if (position >= words.body_first_position) {
-          in_body.push_back({position - words.body_first_position, term_number});
-        } else if (position >= 1) {
-          in_title.push_back({position - 1, term_number});
-        }
+    auto add = [&](Xapian::termpos position, std::uint32_t term_number) {
+      if (position >= words.body_first_position) {
+        in_body.push_back({position - words.body_first_position, term_number});
+      } else if (position >= 1) {
+        in_title.push_back({position - 1, term_number});
       }
+    };
+    std::uint32_t term_number = 0;
+    for (const auto& term : built.ranked_terms) {
+      if (!built.phrase_only_terms.count(term))
+        for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term);
+             ++p)
+          add(*p, term_number);
       ++term_number;
+    }
+    // A phrase is highlighted where its words follow one another, as the phrase matched.
+    for (const auto& phrase : built.phrases) {
+      std::vector<std::vector<Xapian::termpos>> positions;
+      for (const auto& term : phrase)
+        positions.emplace_back(db_.positionlist_begin(docid, term),
+                               db_.positionlist_end(docid, term));
+      for (const Xapian::termpos start : positions[0]) {
+        bool whole = true;
+        for (std::size_t k = 1; k < phrase.size() && whole; ++k)
+          whole = std::binary_search(positions[k].begin(), positions[k].end(),
+                                     start + static_cast<Xapian::termpos>(k));
+        if (!whole) continue;
+        for (std::size_t k = 0; k < phrase.size(); ++k)
+          add(start + static_cast<Xapian::termpos>(k), term_number + static_cast<std::uint32_t>(k));
+      }
+      term_number += static_cast<std::uint32_t>(phrase.size());
     }
     if (in_body.empty() && !in_title.empty())
       return SnippetBuilder::build(record.article.title, words.title, std::move(in_title),
@@ -558,28 +584,45 @@ class Searcher::Impl {
                                  style);
   }
 
-  // Each ranked term's weight for this document, from a one-term query with the same
-  // statistics and weighting, filtered to the document by its id term (filters add no weight):
-  // BM25 sums per-term parts, so these add up to the score.
-  std::vector<TermContribution> explain(const std::string& id, double score,
-                                        const BuiltQuery& built, const SearchRequest& request,
-                                        const Xapian::Weight& weight) {
+  // Each ranked term's weight for this document, computed as BM25Weight computes it from the
+  // document's wdfs (one walk of its term list) and the collection's statistics, instead of a
+  // query per term per hit: BM25 sums per-term parts, so these add up to the score.
+  std::vector<TermContribution> explain(Xapian::docid docid, double score, const BuiltQuery& built,
+                                        const SearchRequest& request) {
+    // Every term whose wdf is needed, sorted as the term list is.
+    std::map<std::string, Xapian::termcount> wdfs;
+    for (const auto& term : built.ranked_terms) {
+      wdfs.emplace(term, 0);
+      if (request.title_weight > 0) wdfs.emplace(std::string(schema::kTitlePrefix) + term, 0);
+    }
+    auto list = db_.termlist_begin(docid);
+    for (auto& [term, wdf] : wdfs) {
+      list.skip_to(term);
+      if (list == db_.termlist_end(docid)) break;
+      if (*list == term) wdf = list.get_wdf();
+    }
+    const Xapian::termcount length = db_.get_doclength(docid);
+    auto stats_of = [&](const std::string& term) {
+      Bm25TermStats stats;
+      stats.collection_size = db_.get_doccount();
+      stats.average_length = db_.get_avlength();
+      stats.termfreq = db_.get_termfreq(term);
+      return stats;
+    };
     std::vector<TermContribution> parts;
     double explained = 0;
-    const Xapian::Query only(schema::id_term(id));
     for (const auto& term : built.ranked_terms) {
-      std::string title_term(schema::kTitlePrefix);
-      title_term += term;
-      const Xapian::Query one(Xapian::Query::OP_OR, Xapian::Query(term),
-                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                            Xapian::Query(title_term), request.title_weight));
-      Xapian::Enquire e(db_);
-      e.set_weighting_scheme(weight);
-      e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, one, only));
-      const auto m = e.get_mset(0, 1);
-      if (m.empty()) continue;
-      parts.push_back({term, m.begin().get_weight()});
-      explained += parts.back().weight;
+      double weight = bm25_document_part(request.bm25, stats_of(term), 1.0, wdfs.at(term), length);
+      if (request.title_weight > 0) {
+        const std::string title_term = std::string(schema::kTitlePrefix) + term;
+        weight += bm25_document_part(request.bm25, stats_of(title_term), request.title_weight,
+                                     wdfs.at(title_term), length);
+      }
+      if (wdfs.at(term) == 0 &&
+          (request.title_weight <= 0 || wdfs.at(std::string(schema::kTitlePrefix) + term) == 0))
+        continue;  // not in this document
+      parts.push_back({term, weight});
+      explained += weight;
     }
     std::sort(parts.begin(), parts.end(),
               [](const auto& a, const auto& b) { return a.weight > b.weight; });

@@ -37,6 +37,38 @@ void append_collapsed(std::string& out, std::string_view text, bool escape_html)
   if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
 }
 
+// Page furniture between words: rules and leaders such as "----", "====", "....", "* * *" is
+// not (runs of one filler character, spaces allowed between); "..." (an ellipsis) and "--"
+// (a dash) are prose and stay.
+bool is_filler(char c) {
+  return c == '-' || c == '_' || c == '=' || c == '.' || c == '*' || c == '~' || c == '#' ||
+         c == '+';
+}
+
+// Text between two words, furniture replaced by a space.
+void append_gap(std::string& out, std::string_view gap, bool escape_html) {
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < gap.size();) {
+    if (!is_filler(gap[i])) {
+      ++i;
+      continue;
+    }
+    const char filler = gap[i];
+    std::size_t end = i, count = 0;
+    while (end < gap.size() && (gap[end] == filler || gap[end] == ' '))
+      count += gap[end++] == filler;
+    while (end > i && gap[end - 1] == ' ') --end;
+    const std::size_t min_run = filler == '.' || filler == '-' ? 4 : 3;
+    if (count >= min_run) {
+      append_collapsed(out, gap.substr(copied, i - copied), escape_html);
+      append_collapsed(out, " ", escape_html);
+      copied = end;
+    }
+    i = std::max(end, i + 1);
+  }
+  append_collapsed(out, gap.substr(copied), escape_html);
+}
+
 // Only spaces or one hyphen between two words: their highlights merge.
 bool joinable_gap(std::string_view gap) {
   std::size_t hyphens = 0;
@@ -114,7 +146,7 @@ std::string SnippetBuilder::build(std::string_view text, const std::vector<WordS
         mark && w > start && marked[w - start - 1] &&
         joinable_gap(text.substr(spans[w - 1].end, spans[w].begin - spans[w - 1].end));
     if (continues) out.erase(out.size() - style.close.size());  // reopen the highlight
-    append_collapsed(out, text.substr(cursor, spans[w].begin - cursor), style.escape_html);
+    append_gap(out, text.substr(cursor, spans[w].begin - cursor), style.escape_html);
     if (mark && !continues) out.append(style.open);
     append_collapsed(out, text.substr(spans[w].begin, spans[w].end - spans[w].begin),
                      style.escape_html);

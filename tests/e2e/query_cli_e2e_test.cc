@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 
 #include "cli_runner.h"
@@ -122,6 +123,57 @@ TEST_F(QueryCli, SearchBoxTextIsSearchedLeniently) {
   EXPECT_EQ(query({"--", "!?"}).exit_code, 2);
   EXPECT_EQ(query({"--syntax", "lenient", "--", std::string(20000, 'a')}).exit_code, 2);
   EXPECT_EQ(query({"--syntax", "loose", "albania"}).exit_code, 2);
+}
+
+// What a person reads: a phrase is highlighted where it occurs as the phrase, not word by word
+// everywhere; a made-up title says so in JSON; dates with a zone are shown in UTC.
+TEST(QueryResults, PhrasesHighlightAsPhrasesAndMadeUpTitlesAreFlagged) {
+  TempDir dir;
+  const auto jsonl = dir.path() / "a.jsonl";
+  std::ofstream(jsonl)
+      << "{\"id\": \"p1\", \"title\": \"Grid\", \"date\": \"2022-09-08T01:30:00+05:30\", "
+         "\"body\": \"An attack on the grid. Officials said the cyber attack began at night. "
+         "Cyber experts expect another attack.\"}\n";
+  const auto page = dir.path() / "b.txt";
+  std::ofstream(page) << "WASHINGTON (Reuters) - Officials described a cyber attack on banks.\n"
+                         "More text follows here.\n";
+  const auto db = (dir.path() / "db").string();
+  ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN, {"--quiet", "--db", db, jsonl.string(), page.string()})
+                .exit_code,
+            0);
+  const auto out = query_json(db, "\"cyber attack\"", {"--limit", "5"});
+  ASSERT_EQ(out.hits.size(), 2u) << out.err;
+  for (const auto& hit : out.hits) {
+    EXPECT_NE(hit.snippet.find("<mark>cyber attack</mark>"), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.snippet.find("<mark>attack</mark>"), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.snippet.find("<mark>Cyber</mark>"), std::string::npos) << hit.snippet;
+  }
+  // A word outside the phrase is highlighted wherever it occurs.
+  const auto mixed = query_json(db, "\"cyber attack\" grid", {"--limit", "1"});
+  ASSERT_EQ(mixed.hits.size(), 1u);
+  EXPECT_NE(mixed.hits[0].snippet.find("<mark>grid</mark>"), std::string::npos);
+  const auto run = run_command(NEWSDEX_QUERY_BIN,
+                               {"--db", db, "--format", "json", "--limit", "5", "cyber attack"});
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_FALSE(parser.parse(run.out).get(doc)) << run.out;
+  std::map<std::string, bool> made_up;
+  std::map<std::string, std::string> dates;
+  for (simdjson::dom::element hit : doc["hits"].get_array()) {
+    std::string_view id;
+    bool flag = false;
+    ASSERT_FALSE(hit["id"].get(id));
+    ASSERT_FALSE(hit["title_from_text"].get(flag)) << run.out;
+    made_up[std::string(id)] = flag;
+    if (std::string_view date; !hit["date"].get(date)) dates[std::string(id)] = date;
+  }
+  ASSERT_EQ(made_up.size(), 2u) << run.out;
+  for (const auto& [id, flag] : made_up)
+    EXPECT_EQ(flag, id != "p1") << id << ": " << run.out;  // p1 has its own title
+  EXPECT_EQ(dates["p1"], "2022-09-07T20:00:00Z");
+  // The day filter takes the UTC day.
+  EXPECT_EQ(query_json(db, "grid date:2022-09-07").hits.size(), 1u);
+  EXPECT_EQ(query_json(db, "grid date:2022-09-08").hits.size(), 0u);
 }
 
 TEST_F(QueryCli, VersionAndUnknownLanguages) {

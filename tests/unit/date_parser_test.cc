@@ -24,10 +24,30 @@ TEST(DateParser, CommonEnglishForms) {
 TEST(DateParser, TimesAndZones) {
   EXPECT_EQ(iso("SEPTEMBER 8, 2022 16:18"), "2022-09-08T16:18:00");
   EXPECT_EQ(iso("1987-02-26T15:01:01Z"), "1987-02-26T15:01:01Z");
-  EXPECT_EQ(iso("2022-09-08T16:18:00+02:00"), "2022-09-08T16:18:00+02:00");
+  EXPECT_EQ(iso("2022-09-08T16:18:00+02:00"), "2022-09-08T14:18:00Z");  // stored in UTC
   EXPECT_EQ(iso("2022-09-08T16:18:00.123+0000"), "2022-09-08T16:18:00Z");
   EXPECT_EQ(iso("2022-09-08 16:18"), "2022-09-08T16:18:00");
   EXPECT_EQ(iso("September 8, 2022 4:18 pm GMT"), "2022-09-08T16:18:00Z");
+}
+
+// One instant, one form: an offset or a zone name is applied, so dates sort and filter as the
+// moments they are, across days, months, years and February 29.
+TEST(DateParser, TimesWithAZoneAreStoredInUtc) {
+  EXPECT_EQ(iso("2022-09-08T01:30:00+05:30"), "2022-09-07T20:00:00Z");
+  EXPECT_EQ(iso("2022-12-31T22:00:00-03:00"), "2023-01-01T01:00:00Z");
+  EXPECT_EQ(iso("2024-03-01T00:15:00+01:00"), "2024-02-29T23:15:00Z");
+  EXPECT_EQ(iso("2023-03-01T00:15:00+01:00"), "2023-02-28T23:15:00Z");
+  EXPECT_EQ(iso("2024-02-28T23:00:00-02:00"), "2024-02-29T01:00:00Z");
+  EXPECT_EQ(iso("September 8, 2022 10:18 am EDT"), "2022-09-08T14:18:00Z");
+  EXPECT_EQ(iso("8 September 2022 16:18 CEST"), "2022-09-08T14:18:00Z");
+  EXPECT_EQ(iso("2022-09-08 16:18 PST"), "2022-09-09T00:18:00Z");
+  EXPECT_EQ(parse_date("2022-09-08T01:30:00+05:30")->compact_day(), "20220907");
+  // No zone stated: kept as written (the source did not say which); date-only stays a date.
+  EXPECT_EQ(iso("2022-09-08T16:18:00"), "2022-09-08T16:18:00");
+  EXPECT_EQ(iso("2022-09-08"), "2022-09-08");
+  // At the end of the calendar the offset cannot be applied: kept as written.
+  EXPECT_EQ(iso("0001-01-01T00:30:00+01:00"), "0001-01-01T00:30:00+01:00");
+  EXPECT_EQ(find_date("Published 2022-09-08T16:18:00-04:00 by AP")->iso(), "2022-09-08T20:18:00Z");
 }
 
 TEST(DateParser, NumericDatesNeedAConfiguredOrder) {

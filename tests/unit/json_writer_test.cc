@@ -33,6 +33,7 @@ TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
             "\"took_us\":0,\"suggestion\":null,\"syntax_note\":null,\"facets\":{\"outlet\":[{"
             "\"value\":\"AFP\","
             "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
+            "\"title_from_text\":false,"
             "\"outlet\":null,\"date\":null,\"url\":null,\"snippet\":\"\",\"explanation\":[{"
             "\"term\":\"albania\",\"weight\":1.5}]}]}\n");
 }

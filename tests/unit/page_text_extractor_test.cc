@@ -38,6 +38,7 @@ TEST(PageTextExtractor, JerusalemPostHeaderPublishedLineAndClutter) {
   EXPECT_EQ(a.outlet, "The Jerusalem Post");
   EXPECT_EQ(a.date, "2022-09-08T16:18:00");
   EXPECT_EQ(a.title, "NATO allies condemn cyberattack on Albania");
+  EXPECT_FALSE(a.title_from_text);
   EXPECT_EQ(a.author, "Reuters");
   EXPECT_EQ(a.body.find("photo credit"), std::string::npos);
   EXPECT_EQ(a.body.find("Published:"), std::string::npos);
@@ -51,6 +52,7 @@ TEST(PageTextExtractor, ReutersStyleDateline) {
   const auto a = extract_page_text("WASHINGTON (Reuters) - The Fed held rates steady.\nMore text.");
   EXPECT_EQ(a.outlet, "Reuters");
   EXPECT_EQ(a.title, "The Fed held rates steady.");
+  EXPECT_TRUE(a.title_from_text);  // the page had none: the lead sentence stands in
 }
 
 TEST(PageTextExtractor, RepeatedParagraphIsKeptOnce) {

@@ -110,10 +110,11 @@ TEST_F(SearcherParts, TwoAndFourPartsGiveExactlyOnePartsResults) {
       if (variant == 4) request.sort = SortOrder::kDateDescending;
       if (variant == 5) {
         request.sort = SortOrder::kDateAscending;
-        request.collapse = "outlet";
+        request.collapse = Collapse::kOutlet;
       }
       if (variant == 6) {
-        request.facets = {"outlet", "date.month", "topics"};
+        request.facets = {FacetField::outlet(), FacetField::month(),
+                          FacetField::keyword_field("topics")};
         request.exact_total = true;
       }
       const std::string what = q + " variant " + std::to_string(variant);

@@ -47,6 +47,15 @@ TEST(SnippetBuilder, HighlightsStemmedMatchesInTheOriginalText) {
             "Hackers [ATTACKED] the servers of [Albania].");
 }
 
+// Rules and leaders between words are page furniture, not text; an ellipsis and a dash stay.
+TEST(SnippetBuilder, LeavesPageFurnitureOut) {
+  EXPECT_EQ(snippet("Oil rose. ---- Markets ........ closed ==== * * * later.", {"oil"}, 40),
+            "[Oil] rose. Markets closed later.");
+  EXPECT_EQ(snippet("Oil rose... then -- briefly -- fell.", {"oil"}, 40),
+            "[Oil] rose... then -- briefly -- fell.");
+  EXPECT_EQ(snippet("Oil rose. ==== ---- . . . . Then", {"oil"}, 40), "[Oil] rose. Then");
+}
+
 TEST(SnippetBuilder, PicksThePassageWithTheMostDistinctTerms) {
   std::string text = "iran ";
   for (int i = 0; i < 50; ++i) text += "filler ";

@@ -34,6 +34,27 @@ TEST(StoredArticle, RoundTripsEveryField) {
   EXPECT_TRUE(b.keywords[1].values.empty());
 }
 
+// A made-up title is flagged; an article without flags keeps the bytes it always had (the
+// content hash covers them: re-indexing must not see every article as changed).
+TEST(StoredArticle, TitleFromTextFlagRoundTripsAndLeavesOtherRecordsAlone) {
+  Article a;
+  a.id = "p1";
+  a.title = "Storm hits the coast";
+  a.body = "Storm hits the coast. More text.";
+  const std::string plain = encode_stored_article(a);
+  EXPECT_EQ(plain[0], '\x01');
+  EXPECT_FALSE(decode_stored_article(plain).title_from_text);
+  a.title_from_text = true;
+  const std::string flagged = encode_stored_article(a);
+  EXPECT_NE(flagged, plain);
+  EXPECT_TRUE(decode_stored_article(flagged).title_from_text);
+  const StoredRecord record = decode_stored_record(encode_stored_record(flagged, WordMap{}));
+  EXPECT_TRUE(record.article.title_from_text);
+  EXPECT_EQ(record.article.body, a.body);
+  EXPECT_FALSE(
+      decode_stored_record(encode_stored_record(plain, WordMap{})).article.title_from_text);
+}
+
 TEST(StoredArticle, CorruptRecordsThrowDatabaseError) {
   EXPECT_THROW(decode_stored_article(""), DatabaseError);
   EXPECT_THROW(decode_stored_article("\x07garbage"), DatabaseError);

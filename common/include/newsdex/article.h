@@ -26,6 +26,9 @@ struct Article {
   std::string language;
   std::string body;
   std::vector<KeywordField> keywords;
+  // The page stated no title: `title` is the first sentence of the text, made up by the
+  // indexer (shown as such in results).
+  bool title_from_text = false;
   // Where the article came from (`file` or `file:line`), for reports; not indexed.
   std::string origin;
 };

@@ -15,9 +15,11 @@ struct ParsedDate {
   int hour = -1;  // -1: no time stated
   int minute = 0;
   int second = 0;
-  std::string zone;  // "Z", "+02:00", or empty when not stated
+  // "Z" when a zone or UTC offset was stated (parse_date and find_date then give the time in
+  // UTC), empty when none was: such a time is kept as written.
+  std::string zone;
 
-  // ISO 8601: `2022-09-08`, or `2022-09-08T16:18:00` plus the zone when one was stated.
+  // ISO 8601: `2022-09-08`, `2022-09-08T14:18:00Z`, or `2022-09-08T16:18:00` (no zone stated).
   std::string iso() const;
   // The date alone as YYYYMMDD, the form date filter terms use.
   std::string compact_day() const;
@@ -31,7 +33,9 @@ enum class NumericDateOrder { kNone, kDayMonth, kMonthDay };
 // `2022-09-08`, `2022-09-08T16:18:00Z`, `8 September 2022`, `September 8, 2022`,
 // `08th September, 2022`, `Sep. 8, 2022`, `Thursday, September 8, 2022`, `26-FEB-1987`,
 // `8/9/2022` and `8.9.2022` with a numeric order, optionally followed by a time `16:18[:SS]`
-// and a zone. Returns nothing for anything else.
+// and a zone (Z, ±HH:MM, UTC, GMT, or a North American or European abbreviation such as EDT,
+// CEST). A time with a zone is converted to UTC, so one instant has one form that sorts and
+// filters (by its UTC day) as an instant. Returns nothing for anything else.
 std::optional<ParsedDate> parse_date(std::string_view text,
                                      NumericDateOrder order = NumericDateOrder::kNone);
 

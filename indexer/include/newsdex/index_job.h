@@ -44,7 +44,9 @@ struct IndexOptions {
 
 // Where an indexing run is, for progress displays.
 struct IndexProgress {
-  std::size_t articles = 0;     // indexed, replaced or found unchanged so far
+  std::size_t articles = 0;  // indexed, replaced or found unchanged so far
+  // Of those, handed to the parallel build and not yet built (a run with --jobs reads ahead).
+  std::size_t articles_pending = 0;
   std::size_t bytes_done = 0;   // input bytes consumed, as stored on disk (compressed for .gz)
   std::size_t bytes_total = 0;  // on-disk size of all inputs; 0 when unknown (stdin)
   std::size_t bytes_text = 0;   // uncompressed bytes read

@@ -2,11 +2,54 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+// At most one hit per outlet, or no collapsing.
+enum class Collapse { kNone, kOutlet };
+
+// A facet counted over all matches: the outlet, the publication year, month or day, or a
+// keyword field of the database (Reuters' "topics").
+struct FacetField {
+  enum class Kind { kOutlet, kYear, kMonth, kDay, kKeyword };
+  Kind kind = Kind::kOutlet;
+  std::string keyword;  // kKeyword: the field's name
+
+  static FacetField outlet() { return {Kind::kOutlet, {}}; }
+  static FacetField year() { return {Kind::kYear, {}}; }
+  static FacetField month() { return {Kind::kMonth, {}}; }
+  static FacetField day() { return {Kind::kDay, {}}; }
+  static FacetField keyword_field(std::string name) { return {Kind::kKeyword, std::move(name)}; }
+  // As the command line and the JSON output name them: "outlet", "date.year", "date.month",
+  // "date.day" (or "date"); any other name is a keyword field, checked when searching.
+  static FacetField named(std::string_view name) {
+    if (name == "outlet") return outlet();
+    if (name == "date.year") return year();
+    if (name == "date.month") return month();
+    if (name == "date.day" || name == "date") return day();
+    return keyword_field(std::string(name));
+  }
+  std::string name() const {
+    switch (kind) {
+      case Kind::kOutlet:
+        return "outlet";
+      case Kind::kYear:
+        return "date.year";
+      case Kind::kMonth:
+        return "date.month";
+      case Kind::kDay:
+        return "date.day";
+      case Kind::kKeyword:
+        break;
+    }
+    return keyword;
+  }
+};
 
 // How query text is read (docs/query.md "Syntax"). kStrict refuses what is not valid syntax
 // with a QuerySyntaxError that points at the problem; kLenient searches it as words (a stray
@@ -44,12 +87,10 @@ struct SearchRequest {
   double recency_halflife_days = 0;
   double recency_weight = 2.0;
   SortOrder sort = SortOrder::kRelevance;
-  // Facets counted over all matches: "outlet", "date.year", "date.month", "date.day", or a
-  // keyword field such as "topics". Each lists its facet_limit most frequent values.
-  std::vector<std::string> facets;
+  // Facets counted over all matches, each listing its facet_limit most frequent values.
+  std::vector<FacetField> facets;
   std::size_t facet_limit = 10;
-  // "outlet": at most one hit per outlet. Empty: no collapsing.
-  std::string collapse;
+  Collapse collapse = Collapse::kNone;
   // Fill SearchHit::explanation with each term's contribution to the score.
   bool explain = false;
   // Count every match so that total is exact (costs time on large indexes).

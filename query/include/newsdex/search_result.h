@@ -19,6 +19,8 @@ struct SearchHit {
   std::string id;
   double score = 0;
   std::string title;
+  // The source stated no title: `title` is the first sentence of the text.
+  bool title_from_text = false;
   std::string outlet;
   std::string date;  // ISO 8601, empty when unknown
   std::string url;
