@@ -659,7 +659,9 @@ class Searcher::Impl {
 
   // The query with each unknown or rare word replaced by its closest frequent indexed word.
   std::string suggest(const std::string& query, Analyzer& analyzer) {
-    const SpellingSuggester suggester(db_);
+    // Built on the first suggestion a revision needs, kept until the database changes.
+    if (!suggester_) suggester_.emplace(db_);
+    const SpellingSuggester& suggester = *suggester_;
     std::string corrected;
     std::size_t cursor = 0;
     bool changed = false;
@@ -684,6 +686,7 @@ class Searcher::Impl {
     if (state == cache_state_) return;
     cache_state_ = state;
     facet_tables_.clear();
+    suggester_.reset();
     lengths_ = nullptr;
     if (db_.size() != 1) return;  // a table describes one database's docids
     if (auto table = DocLengthTable::load(db_))
@@ -705,6 +708,7 @@ class Searcher::Impl {
   std::shared_ptr<const DocLengthTable> lengths_;
   std::string cache_state_;                         // the revision it and the facet tables are for
   std::map<std::string, FacetTable> facet_tables_;  // by facet name
+  std::optional<SpellingSuggester> suggester_;
   SearcherOptions options_;
   std::size_t thread_count_;
   std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts

@@ -1,7 +1,8 @@
 #include "searcher/spelling_suggester.h"
 
 #include <algorithm>
-#include <vector>
+
+#include "newsdex/hashing.h"
 
 namespace newsdex {
 namespace {
@@ -9,6 +10,9 @@ namespace {
 // A term this rare is a suggestion candidate when a close term is this many times as frequent.
 constexpr Xapian::doccount kRareTermFrequency = 2;
 constexpr Xapian::doccount kMoreFrequentFactor = 20;
+// A suggestion is more frequent than an unknown word's 0 times 20: at least this frequent.
+constexpr Xapian::doccount kMinSuggestionFrequency = 2;
+constexpr std::size_t kMaxDistance = 2;
 
 // Optimal string alignment distance, abandoned once it exceeds `limit`.
 std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
@@ -33,24 +37,83 @@ std::size_t edit_distance(const std::string& a, const std::string& b, std::size_
   return prev[m];
 }
 
+std::uint64_t hash_of(std::string_view s) {
+  return Fnv1a64().add(s).value();
+}
+
+// Hashes of `word` (at most kPrefixBytes bytes) with up to `deletes` (0 to 2) bytes deleted, the
+// word itself included, distinct.
+std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) {
+  std::vector<std::uint64_t> out = {hash_of(word)};
+  char buf[SpellingSuggester::kPrefixBytes];
+  const std::size_t n = word.size();
+  for (std::size_t i = 0; deletes >= 1 && i < n; ++i) {
+    std::size_t len = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (k != i) buf[len++] = word[k];
+    out.push_back(hash_of(std::string_view(buf, len)));
+    for (std::size_t j = i + 1; deletes >= 2 && j < n; ++j) {
+      len = 0;
+      for (std::size_t k = 0; k < n; ++k)
+        if (k != i && k != j) buf[len++] = word[k];
+      out.push_back(hash_of(std::string_view(buf, len)));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
+
+SpellingSuggester::SpellingSuggester(const Xapian::Database& db) : db_(db) {
+  // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
+  // numbers are never suggested, and their ranges of the vocabulary are not read at all.
+  std::vector<std::string> first_bytes;
+  for (char c = 'a'; c <= 'z'; ++c) first_bytes.emplace_back(1, c);
+  for (int b = 0x80; b <= 0xff; ++b) first_bytes.emplace_back(1, static_cast<char>(b));
+  for (const auto& first : first_bytes) {
+    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
+      const Xapian::doccount frequency = it.get_termfreq();
+      if (frequency < kMinSuggestionFrequency) continue;
+      const std::string term = *it;
+      const auto id = static_cast<std::uint32_t>(terms_.size());
+      for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), kMaxDistance))
+        variants_.emplace_back(key, id);
+      terms_.push_back(term);
+      frequencies_.push_back(frequency);
+    }
+  }
+  std::sort(variants_.begin(), variants_.end());
+}
 
 std::string SpellingSuggester::suggest(const std::string& term) const {
   if (term.empty()) return {};
   const Xapian::doccount own = db_.get_termfreq(term);
   if (own > kRareTermFrequency) return {};
-  const std::size_t limit = term.size() <= 4 ? 1 : 2;
+  const std::size_t limit = term.size() <= 4 ? 1 : kMaxDistance;
+  std::vector<std::uint32_t> candidates;
+  for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), limit)) {
+    auto [first, last] = std::equal_range(
+        variants_.begin(), variants_.end(), std::pair<std::uint64_t, std::uint32_t>{key, 0},
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (; first != last; ++first) candidates.push_back(first->second);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::string best;
-  Xapian::doccount best_freq = std::max<Xapian::doccount>(own * kMoreFrequentFactor, 1);
+  Xapian::doccount best_freq = 0;
   std::size_t best_distance = limit + 1;
-  const std::string first(1, term[0]);
-  for (auto it = db_.allterms_begin(first); it != db_.allterms_end(first); ++it) {
-    const std::string candidate = *it;
+  for (const auto id : candidates) {
+    const std::string& candidate = terms_[id];
     if (candidate == term) continue;
     const std::size_t d = edit_distance(term, candidate, limit);
     if (d > limit) continue;
-    const Xapian::doccount freq = it.get_termfreq();
-    if (freq > best_freq || (freq == best_freq && d < best_distance)) {
+    const Xapian::doccount freq = frequencies_[id];
+    // The closest word frequent enough, then the most frequent of those.
+    if (freq <= std::max<Xapian::doccount>(own * kMoreFrequentFactor, 1)) continue;
+    if (d < best_distance || (d == best_distance && freq > best_freq) ||
+        (d == best_distance && freq == best_freq && candidate < best)) {
       best = candidate;
       best_freq = freq;
       best_distance = d;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -43,6 +46,65 @@ TEST(DateFilter, RangesIncludeWholeEndDays) {
   EXPECT_EQ(accepted("2022-09..2022-10"), "2022-09-01 2022-09-08 2022-09-30 2022-10-01");
   EXPECT_EQ(accepted("..2022-09-01"), "2022-08-31 2022-09-01");
   EXPECT_EQ(accepted("2022-10-01.."), "2022-10-01 2023-01-01");
+}
+
+// Closed ranges are built from year, month and day terms: the same articles as the date
+// values say, for ranges aligned to months and years or not, across years and leap days.
+TEST(DateFilter, ClosedRangesAsTermsMatchWhatTheValuesSay) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  std::vector<std::string> dates;
+  for (int year : {2019, 2020, 2021}) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day : {1, 2, 15, 28, 29, 30, 31}) {
+        const bool leap = year % 4 == 0;
+        const int last = month == 2                                              ? (leap ? 29 : 28)
+                         : month == 4 || month == 6 || month == 9 || month == 11 ? 30
+                                                                                 : 31;
+        if (day > last) continue;  // the indexer stores only real days
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT12:00:00Z", year, month, day);
+        dates.push_back(buf);
+      }
+    }
+  }
+  for (const auto& d : dates) {
+    Xapian::Document doc;
+    doc.add_value(0, d);
+    doc.add_boolean_term("D" + d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
+    doc.add_boolean_term("M" + d.substr(0, 4) + d.substr(5, 2));
+    doc.add_boolean_term("Y" + d.substr(0, 4));
+    db.add_document(doc);
+  }
+  auto ids = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::vector<Xapian::docid> out;
+    const auto mset = enquire.get_mset(0, 10000);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const auto& [lo, hi] :
+       std::vector<std::pair<std::string, std::string>>{{"2020-03-01", "2020-03-31"},
+                                                        {"2020-02-15", "2020-03-02"},
+                                                        {"2019-12-30", "2021-01-02"},
+                                                        {"2020-02-28", "2020-02-29"},
+                                                        {"2020", "2020"},
+                                                        {"2019-11", "2020-02"},
+                                                        {"2020-01-01", "2020-12-31"},
+                                                        {"2019-06-30", "2021-06-01"},
+                                                        {"2021-12-31", "2021-12-31"}}) {
+    const auto by_terms = date_filter_query(lo + ".." + hi, 0);
+    EXPECT_EQ(by_terms.get_description().find("VALUE_RANGE"), std::string::npos) << lo;
+    const Xapian::Query by_values(Xapian::Query::OP_VALUE_RANGE, 0, lo, hi + "\xff");
+    const auto expected = ids(by_values);
+    EXPECT_FALSE(expected.empty()) << lo << ".." << hi;
+    EXPECT_EQ(ids(by_terms), expected) << lo << ".." << hi;
+  }
+  // A month is one term; a range of centuries stays a value range.
+  EXPECT_EQ(date_filter_query("2020-03-01..2020-03-31", 0).get_description(), "Query(M202003)");
+  EXPECT_NE(date_filter_query("1000..2999", 0).get_description().find("VALUE_RANGE"),
+            std::string::npos);
 }
 
 TEST(DateFilter, Comparisons) {

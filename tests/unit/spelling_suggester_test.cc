@@ -27,6 +27,26 @@ TEST(SpellingSuggester, UnknownWordsGetTheClosestFrequentTerm) {
   EXPECT_EQ(s.suggest("attakc"), "attack");    // rare: a frequent neighbour wins
 }
 
+// A wrong first letter, and mistakes past the indexed prefix, are corrected too.
+TEST(SpellingSuggester, AnyLetterCanBeWrong) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 30; ++i) {
+    Xapian::Document doc;
+    doc.add_term("coffee");
+    doc.add_term("intervention");
+    if (i < 5) doc.add_term("come");
+    db.add_document(doc);
+  }
+  SpellingSuggester s(db);
+  EXPECT_EQ(s.suggest("xoffee"), "coffee");
+  EXPECT_EQ(s.suggest("offee"), "coffee");
+  EXPECT_EQ(s.suggest("cofee"), "coffee");
+  EXPECT_EQ(s.suggest("interventoin"), "intervention");  // past the first 7 bytes
+  EXPECT_EQ(s.suggest("intrevention"), "intervention");
+  EXPECT_EQ(s.suggest("xyzzyx"), "");
+  EXPECT_EQ(s.vocabulary_size(), 3u);
+}
+
 TEST(SpellingSuggester, KnownOrDistantWordsGetNothing) {
   const auto db = vocabulary();
   SpellingSuggester s(db);
