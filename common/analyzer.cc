@@ -90,11 +90,11 @@ class Analyzer::Impl {
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return position;
-    breaker_->setText(&ut, status);
+    if (U_SUCCESS(status)) breaker_->setText(&ut, status);
     if (U_FAILURE(status)) {
       utext_close(&ut);
-      return position;
+      // Never an article indexed (or a query searched) without its words and nobody told.
+      throw Error(std::string("ICU could not segment the text into words: ") + u_errorName(status));
     }
     // The compound being built from hyphen-joined words: their folded forms, concatenated. It is
     // emitted when the chain ends, at the position of its last part.
@@ -230,7 +230,8 @@ class Analyzer::Impl {
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     nfkc_cf_->normalize(source, scratch_, status);
     nfd_->normalize(scratch_, decomposed_, status);
-    if (U_FAILURE(status)) return;
+    if (U_FAILURE(status))
+      throw Error(std::string("ICU could not normalise a word: ") + u_errorName(status));
     stripped_.remove();
     UChar32 base = 0;
     for (int32_t i = 0; i < decomposed_.length();) {
@@ -242,7 +243,8 @@ class Analyzer::Impl {
       stripped_.append(c);
     }
     nfc_->normalize(stripped_, scratch_, status);
-    if (U_FAILURE(status)) return;
+    if (U_FAILURE(status))
+      throw Error(std::string("ICU could not normalise a word: ") + u_errorName(status));
     scratch_.toUTF8String(folded_);
   }
 
