@@ -147,8 +147,9 @@ class Matcher {
   std::size_t i_;
 };
 
-// Zone abbreviations news pages print after a time, as UTC offsets. Only unambiguous ones:
-// "IST" (India, Israel, Ireland) and "CST" in Asia are not taken.
+// Zone abbreviations news pages print after a time, as UTC offsets, read as North American and
+// European outlets mean them (BST British Summer Time, CDT US Central Daylight). "IST" (India,
+// Israel, Ireland) and "CST" (US Central or China) are too ambiguous to take.
 std::optional<std::string> named_zone_offset(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kZones = {{
       {"UTC", "Z"},

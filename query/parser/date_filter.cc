@@ -133,9 +133,11 @@ Xapian::Query date_filter_query(std::string_view e, std::size_t position) {
     const int hi_precision = hi.empty() ? 0 : check_date(hi, e, position);
     if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, end_of(hi));
     if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo));
-    if (hi < lo) throw QuerySyntaxError("date range ends before it starts", position);
-    const auto terms =
-        covering_terms(span_end(lo, lo_precision, false), span_end(hi, hi_precision, true));
+    // As days, not strings: 2022-03..2022 is March to December.
+    const Day from = span_end(lo, lo_precision, false);
+    const Day to = span_end(hi, hi_precision, true);
+    if (to < from) throw QuerySyntaxError("date range ends before it starts", position);
+    const auto terms = covering_terms(from, to);
     if (terms.empty())
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, std::string(lo), end_of(hi));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -63,9 +63,24 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) {
   return std::move(result_);
 }
 
-std::vector<std::string> QueryBuilder::analyze(std::string_view text) {
+std::vector<std::string> QueryBuilder::analyze(std::string_view text, std::string* whole_compound) {
   std::vector<std::string> terms;
-  analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) { terms.emplace_back(t.term); });
+  std::uint32_t first_begin = 0, last_end = 0;
+  std::size_t compounds = 0;
+  std::string compound;
+  analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) {
+    // A joined compound shares its last part's position: in a phrase it would stand where
+    // that part must, and "cyber-attack" in quotes could never match.
+    if (t.joined) {
+      ++compounds;
+      if (t.begin == first_begin && t.end == last_end) compound.assign(t.term);
+      return;
+    }
+    if (terms.empty()) first_begin = t.begin;
+    last_end = t.end;
+    terms.emplace_back(t.term);
+  });
+  if (whole_compound && compounds == 1) *whole_compound = std::move(compound);
   return terms;
 }
 
@@ -85,11 +100,11 @@ QueryBuilder::Part QueryBuilder::node(const QueryNode& n, bool positive) {
     case K::kPhrase:
       return phrase(n, "", positive);
     case K::kWildcard:
-      return wildcard(n, "");
+      return wildcard(n, "", positive);
     case K::kField:
-      return field(n);
+      return field(n, positive);
     case K::kDate:
-      return date(n);
+      return date(n, positive);
     case K::kNear:
       return near(n, positive);
     case K::kSequence:
@@ -206,29 +221,37 @@ QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
 
 QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view prefix,
                                         bool positive) {
-  auto terms = analyze(n.text);
+  // A phrase that is one hyphenated compound ("cyber-attack") also matches it written as one
+  // word ("cyberattack"), as the same words unquoted do.
+  std::string compound;
+  auto terms = analyze(n.text, &compound);
   if (terms.empty()) return {{}, false, true};
   if (positive && prefix.empty()) {
     if (terms.size() == 1)
       result_.ranked_terms.insert(terms[0]);
     else
       result_.phrases.push_back(terms);
+    if (!compound.empty()) result_.ranked_terms.insert(compound);
   }
   if (prefix.empty()) {  // ranked
     if (terms.size() == 1) return {ranked_.term(terms[0]), false};
-    return {ranked_.positional(Xapian::Query::OP_PHRASE, terms,
-                               static_cast<Xapian::termcount>(terms.size())),
-            false};
+    Xapian::Query q = ranked_.positional(Xapian::Query::OP_PHRASE, terms,
+                                         static_cast<Xapian::termcount>(terms.size()));
+    if (!compound.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, ranked_.term(compound));
+    return {q, false};
   }
   std::vector<Xapian::Query> parts;
   for (const auto& t : terms) parts.emplace_back(std::string(prefix) + t);
   if (parts.size() == 1) return {parts.front(), true};
-  return {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                        static_cast<Xapian::termcount>(parts.size())),
-          true};
+  Xapian::Query q(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                  static_cast<Xapian::termcount>(parts.size()));
+  if (!compound.empty())
+    q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(std::string(prefix) + compound));
+  return {q, true};
 }
 
-QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view prefix) {
+QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view prefix,
+                                          bool positive) {
   std::string folded;
   std::size_t words = 0;
   folder_.analyze(n.text, 1, [&](const AnalyzedTerm& t) {
@@ -236,7 +259,7 @@ QueryBuilder::Part QueryBuilder::wildcard(const QueryNode& n, std::string_view p
     folded.assign(t.term);
   });
   if (options_.lenient && (words != 1 || folded.size() < kMinWildcardPrefix)) {
-    if (prefix.empty()) return as_words(n.text, n.position, true);
+    if (prefix.empty()) return as_words(n.text, n.position, positive);
     QueryNode words = n;  // title:a* as title:a
     words.kind = QueryNode::Kind::kWord;
     return phrase(words, prefix, false);
@@ -281,15 +304,17 @@ Xapian::Query QueryBuilder::matching_filter_values(std::string_view prefix, std:
   return combine(Xapian::Query::OP_OR, matches);
 }
 
-QueryBuilder::Part QueryBuilder::field(const QueryNode& n) {
+QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
   const QueryNode& value = n.children.at(0);
   const bool is_wildcard = value.kind == QueryNode::Kind::kWildcard;
   if (n.field == "title") {
-    if (is_wildcard) return wildcard(value, schema::kTitlePrefix);
+    if (is_wildcard) return wildcard(value, schema::kTitlePrefix, false);
     return phrase(value, schema::kTitlePrefix, false);
   }
   if (n.field == "outlet" || n.field == "author") {
     const auto prefix = n.field == "outlet" ? schema::kOutletPrefix : schema::kAuthorPrefix;
+    // outlet:"" from a search box: nothing to filter by.
+    if (options_.lenient && schema::fold_filter_value(value.text).empty()) return {{}, false, true};
     if (is_wildcard) {
       return {Xapian::Query(Xapian::Query::OP_WILDCARD,
                             std::string(prefix) + schema::fold_filter_value(value.text)),
@@ -307,17 +332,17 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n) {
     return {Xapian::Query(schema::keyword_term(n.field, value.text)), true};
   }
   // "http://example.com", "note:" pasted into a search box.
-  if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, true);
+  if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, positive);
   throw QuerySyntaxError(
       "unknown field '" + n.field + "'; fields are " + join_known(keyword_fields_), n.position);
 }
 
-QueryBuilder::Part QueryBuilder::date(const QueryNode& n) {
+QueryBuilder::Part QueryBuilder::date(const QueryNode& n, bool positive) {
   try {
     return {date_filter_query(n.text, n.position), true};
   } catch (const QuerySyntaxError&) {
     if (!options_.lenient) throw;
-    return as_words("date:" + n.text, n.position, true);
+    return as_words("date:" + n.text, n.position, positive);
   }
 }
 

@@ -63,15 +63,17 @@ class QueryBuilder {
   Part sequence(const QueryNode& n, bool positive);
   Part word(const QueryNode& n, bool positive);
   Part phrase(const QueryNode& n, std::string_view prefix, bool positive);
-  Part wildcard(const QueryNode& n, std::string_view prefix);
-  Part field(const QueryNode& n);
-  Part date(const QueryNode& n);
+  Part wildcard(const QueryNode& n, std::string_view prefix, bool positive);
+  Part field(const QueryNode& n, bool positive);
+  Part date(const QueryNode& n, bool positive);
   Part near(const QueryNode& n, bool positive);
   // Lenient mode's answer to a part it cannot build as written.
   Part as_words(std::string text, std::size_t position, bool positive);
   Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
                                        std::size_t position);
-  std::vector<std::string> analyze(std::string_view text);
+  // The terms of `text` in order, without joined compounds (they share a part's position);
+  // `whole_compound`, when given, receives the joined term if the text is one compound.
+  std::vector<std::string> analyze(std::string_view text, std::string* whole_compound = nullptr);
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;

@@ -315,16 +315,21 @@ std::vector<QueryToken> demote_stray_operators(std::vector<QueryToken> tokens) {
                                       next == Kind::kPlus || next == Kind::kMinus);
         break;
       case Kind::kNot:
-        // Binary after an operand, unary elsewhere: either way it needs an operand after it.
-        keep = starts_operand(next);
+        // Binary after an operand ("a NOT +b" too), unary elsewhere: either way it needs an
+        // operand after it.
+        keep = starts_operand(next) ||
+               (ends_operand(prev) && (next == Kind::kPlus || next == Kind::kMinus));
         break;
       case Kind::kNear: {
-        // Between plain words only: not a field value, not a wildcard, not after a modifier.
+        // Between plain words only: not a field value, not a wildcard, not after a modifier;
+        // and a chain (a NEAR/2 b NEAR/2 c) keeps one distance.
+        const Kind before = out.size() < 2 ? Kind::kEnd : out[out.size() - 2].kind;
         const bool left_plain = prev == Kind::kWord && !out.back().wildcard &&
-                                (out.size() < 2 || (out[out.size() - 2].kind != Kind::kField &&
-                                                    out[out.size() - 2].kind != Kind::kPlus &&
-                                                    out[out.size() - 2].kind != Kind::kMinus));
-        keep = left_plain && next == Kind::kWord && !tokens[i + 1].wildcard;
+                                before != Kind::kField && before != Kind::kPlus &&
+                                before != Kind::kMinus && before != Kind::kNot;
+        const bool chain_agrees =
+            before != Kind::kNear || out[out.size() - 2].distance == t.distance;
+        keep = left_plain && chain_agrees && next == Kind::kWord && !tokens[i + 1].wildcard;
         break;
       }
       case Kind::kPlus:
@@ -343,11 +348,16 @@ std::vector<QueryToken> demote_stray_operators(std::vector<QueryToken> tokens) {
   return out;
 }
 
-// The last resort: the words and phrases alone, joined by the default operator.
+// The last resort: the words and phrases alone, joined by the default operator; a + or - in
+// front of one keeps its meaning.
 std::vector<QueryToken> words_only(const std::vector<QueryToken>& tokens) {
   std::vector<QueryToken> out;
-  for (const auto& t : tokens) {
-    if (t.kind == Kind::kWord || t.kind == Kind::kPhrase) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const QueryToken& t = tokens[i];
+    const bool word_follows = i + 1 < tokens.size() && (tokens[i + 1].kind == Kind::kWord ||
+                                                        tokens[i + 1].kind == Kind::kPhrase);
+    if (t.kind == Kind::kWord || t.kind == Kind::kPhrase ||
+        ((t.kind == Kind::kPlus || t.kind == Kind::kMinus) && word_follows)) {
       out.push_back(t);
     } else if (t.kind == Kind::kAnd || t.kind == Kind::kOr || t.kind == Kind::kNot ||
                t.kind == Kind::kNear) {
@@ -373,6 +383,8 @@ QueryNode QueryParser::parse_lenient(std::string_view query) {
     t.push_back(end);
     return t;
   };
+  // Operators turned into words count as words: 16 KiB of "OR OR OR" is 5,461 of them.
+  check_limits(with_end(repaired));
   try {
     return Parser(with_end(repaired)).parse_all();
   } catch (const QuerySyntaxError&) {

@@ -217,8 +217,9 @@ class Searcher::Impl {
   // New Xapian handles for the database and the part workers, and the caches read through
   // the old ones dropped.
   void replace_handles() {
-    // Opening reads blocks too, and can meet the same race: Xapian's errors, to be retried.
-    db_ = Xapian::Database(path_);
+    // Opening reads blocks too and can meet the same race (retried like a failed search);
+    // the schema check still holds: the indexer may have swapped in a rebuilt database.
+    db_ = open_database(path_);
     workers_.reset();
     cache_state_.clear();
     handle_suspect_ = false;

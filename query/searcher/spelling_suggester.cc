@@ -69,20 +69,27 @@ std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) 
 SpellingSuggester::SpellingSuggester(const Xapian::Database& db) : db_(db) {
   // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
   // numbers are never suggested, and their ranges of the vocabulary are not read at all.
+  std::vector<std::pair<std::string, Xapian::doccount>> words;
   std::vector<std::string> first_bytes;
   for (char c = 'a'; c <= 'z'; ++c) first_bytes.emplace_back(1, c);
   for (int b = 0x80; b <= 0xff; ++b) first_bytes.emplace_back(1, static_cast<char>(b));
-  for (const auto& first : first_bytes) {
-    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
-      const Xapian::doccount frequency = it.get_termfreq();
-      if (frequency < kMinSuggestionFrequency) continue;
-      const std::string term = *it;
-      const auto id = static_cast<std::uint32_t>(terms_.size());
-      for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), kMaxDistance))
-        variants_.emplace_back(key, id);
-      terms_.push_back(term);
-      frequencies_.push_back(frequency);
-    }
+  for (const auto& first : first_bytes)
+    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it)
+      if (const auto frequency = it.get_termfreq(); frequency >= kMinSuggestionFrequency)
+        words.emplace_back(*it, frequency);
+  // Bounded memory on a large archive: the most frequent words only (about 29 index entries of
+  // 16 bytes a word, so at most ~45 MB).
+  if (words.size() > kMaxVocabulary) {
+    std::nth_element(words.begin(), words.begin() + kMaxVocabulary, words.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    words.resize(kMaxVocabulary);
+  }
+  for (auto& [term, frequency] : words) {
+    const auto id = static_cast<std::uint32_t>(terms_.size());
+    for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), kMaxDistance))
+      variants_.emplace_back(key, id);
+    terms_.push_back(std::move(term));
+    frequencies_.push_back(frequency);
   }
   std::sort(variants_.begin(), variants_.end());
 }

@@ -30,6 +30,8 @@ class SpellingSuggester {
   // Bytes of a term that variants are made of: mistakes past them still cost their edits in
   // the final comparison, they just do not make candidates of their own.
   static constexpr std::size_t kPrefixBytes = 7;
+  // Words in the index at most: the most frequent ones.
+  static constexpr std::size_t kMaxVocabulary = 100000;
 
  private:
   const Xapian::Database& db_;

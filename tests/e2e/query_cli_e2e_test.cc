@@ -176,6 +176,19 @@ TEST(QueryResults, PhrasesHighlightAsPhrasesAndMadeUpTitlesAreFlagged) {
   EXPECT_EQ(query_json(db, "grid date:2022-09-08").hits.size(), 0u);
 }
 
+// A quoted or required hyphenated compound matches it as the unquoted word does: its parts
+// next to each other, or the joined word (the seeds write "cyberattack"). It used to find
+// nothing: the joined term stood in the phrase at its last part's position.
+TEST_F(QueryCli, QuotedCompoundsMatchTheirJoinedForm) {
+  for (const char* q : {"\"cyber-attack\"", "+cyber-attack", "cyber-attack"}) {
+    const auto out = query_json(db(), q);
+    EXPECT_EQ(out.exit_code, 0) << q << ": " << out.err;
+    EXPECT_EQ(out.hits.size(), 3u) << q;
+  }
+  const auto title = query_json(db(), "title:\"cyber-attack\"");
+  EXPECT_GE(title.hits.size(), 1u);
+}
+
 TEST_F(QueryCli, VersionAndUnknownLanguages) {
   const auto version = run_command(NEWSDEX_QUERY_BIN, {"--version"});
   EXPECT_EQ(version.exit_code, 0);

@@ -44,6 +44,7 @@ TEST(DateFilter, ExactYearMonthDay) {
 TEST(DateFilter, RangesIncludeWholeEndDays) {
   EXPECT_EQ(accepted("2022-09-01..2022-09-30"), "2022-09-01 2022-09-08 2022-09-30");
   EXPECT_EQ(accepted("2022-09..2022-10"), "2022-09-01 2022-09-08 2022-09-30 2022-10-01");
+  EXPECT_EQ(accepted("2022-09..2022"), "2022-09-01 2022-09-08 2022-09-30 2022-10-01");
   EXPECT_EQ(accepted("..2022-09-01"), "2022-08-31 2022-09-01");
   EXPECT_EQ(accepted("2022-10-01.."), "2022-10-01 2023-01-01");
 }

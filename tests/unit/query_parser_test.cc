@@ -147,13 +147,16 @@ TEST(QueryParser, LenientParsingSearchesInvalidSyntaxAsWords) {
   EXPECT_EQ(lenient("title:(a)"), "(title (a))");
   EXPECT_EQ(lenient("a NEAR/x b"), "(a NEAR/x b)");
   EXPECT_EQ(lenient("\"b c\" NEAR/2 d"), "(\"b c\" NEAR d)");
-  EXPECT_EQ(lenient("a NEAR/2 b NEAR/3 c"), "(a NEAR b NEAR c)");  // mixed distances
+  EXPECT_EQ(lenient("a NEAR/2 b NEAR/3 c"), "(NEAR2(a b) NEAR c)");  // mixed distances
   EXPECT_EQ(lenient("- a"), "(- a)");  // a lone '-' is a word (of no letters)
   EXPECT_EQ(lenient("-NOT a"), "(-a)");
   EXPECT_EQ(lenient("a OR ) b"), "(OR(a b))");  // the stray ')' goes first
+  EXPECT_EQ(lenient("-strike a NEAR/2 b NEAR/3 c"), "(-strike NEAR2(a b) NEAR c)");
+  EXPECT_EQ(lenient("NOT a NEAR/2 b"), "(-a NEAR b)");
   // Valid syntax means what it means strictly.
-  for (const char* valid : {"a OR b c", "+nato -iran", "(a OR b) AND c", "cyber NEAR/3 attack",
-                            "title:cyber* date:2022", "NOT iran", "\"cyber attack\" nato"})
+  for (const char* valid :
+       {"a OR b c", "+nato -iran", "(a OR b) AND c", "cyber NEAR/3 attack", "a NOT +b", "a NOT -b",
+        "a AND -b", "title:cyber* date:2022", "NOT iran", "\"cyber attack\" nato"})
     EXPECT_EQ(lenient(valid), parse(valid)) << valid;
   EXPECT_EQ(lenient(std::string(10000, '(') + "a"), "(a)");
   EXPECT_THROW(QueryParser().parse_lenient("  "), QuerySyntaxError);  // nothing to search
@@ -194,8 +197,10 @@ TEST(QueryParser, RefusesQueriesPastTheCostLimits) {
   EXPECT_THROW(QueryParser().parse(words(QueryParser::kMaxWildcards + 1, "ab*")), QuerySyntaxError);
   EXPECT_THROW(QueryParser().parse(std::string(QueryParser::kMaxQueryBytes + 1, 'a')),
                QuerySyntaxError);
-  // Lenient parsing has the same limits.
+  // Lenient parsing has the same limits, counting the operators it turns into words.
   EXPECT_THROW(QueryParser().parse_lenient(words(QueryParser::kMaxWords + 1, "a")),
+               QuerySyntaxError);
+  EXPECT_THROW(QueryParser().parse_lenient(words(QueryParser::kMaxWords + 1, "OR")),
                QuerySyntaxError);
 }
 
