@@ -85,11 +85,8 @@ constexpr int kFirstProseYear = 1000;
 constexpr int kLastProseYear = 2999;
 
 bool valid_calendar_day(int year, int month, int day) {
-  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  if (day > kDays[static_cast<std::size_t>(month - 1)]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
+  return day <= days_in_month(year, month);
 }
 
 bool valid_day(int year, int month, int day) {
@@ -399,6 +396,12 @@ std::optional<ParsedDate> in_utc(std::optional<ParsedDate> d) {
 }
 
 }  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
 
 std::string ParsedDate::iso() const {
   char buf[40];

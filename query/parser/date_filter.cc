@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "newsdex/date_parser.h"
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
 
@@ -29,7 +30,6 @@ bool digits(std::string_view s) {
 
 // Validates a YYYY, YYYY-MM or YYYY-MM-DD date; returns its precision (1, 2 or 3 parts).
 int check_date(std::string_view d, std::string_view expression, std::size_t position) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d.size() != 4 && d.size() != 7 && d.size() != 10) malformed(expression, position);
   if (!digits(d.substr(0, 4))) malformed(expression, position);
   if (d.size() == 4) return 1;
@@ -39,10 +39,10 @@ int check_date(std::string_view d, std::string_view expression, std::size_t posi
   if (d.size() == 7) return 2;
   if (d[7] != '-' || !digits(d.substr(8, 2))) malformed(expression, position);
   const int day = std::stoi(std::string(d.substr(8, 2)));
-  if (day < 1 || day > kDays[month - 1]) malformed(expression, position);
   const int year = std::stoi(std::string(d.substr(0, 4)));
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap)
+  if (day < 1 || day > (month == 2 ? 29 : days_in_month(year, month)))
+    malformed(expression, position);
+  if (day > days_in_month(year, month))
     throw QuerySyntaxError("bad date '" + std::string(expression) +
                                "': " + std::string(d.substr(0, 4)) + " is not a leap year",
                            position);
@@ -69,18 +69,12 @@ struct Day {
   auto operator<=>(const Day&) const = default;
 };
 
-int days_in(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // The first (or last) day a YYYY, YYYY-MM or YYYY-MM-DD date covers.
 Day span_end(std::string_view d, int precision, bool last) {
   const int year = std::stoi(std::string(d.substr(0, 4)));
   const int month = precision >= 2 ? std::stoi(std::string(d.substr(5, 2))) : (last ? 12 : 1);
-  const int day =
-      precision == 3 ? std::stoi(std::string(d.substr(8, 2))) : (last ? days_in(year, month) : 1);
+  const int day = precision == 3 ? std::stoi(std::string(d.substr(8, 2)))
+                                 : (last ? days_in_month(year, month) : 1);
   return {year, month, day};
 }
 
@@ -105,12 +99,12 @@ std::vector<std::string> covering_terms(Day from, Day to) {
     if (cur.month == 1 && cur.day == 1 && Day{cur.year, 12, 31} <= to) {
       terms.push_back(term_for(schema::kYearPrefix, 4, cur));
       cur = {cur.year + 1, 1, 1};
-    } else if (cur.day == 1 && Day{cur.year, cur.month, days_in(cur.year, cur.month)} <= to) {
+    } else if (cur.day == 1 && Day{cur.year, cur.month, days_in_month(cur.year, cur.month)} <= to) {
       terms.push_back(term_for(schema::kMonthPrefix, 6, cur));
       cur = cur.month == 12 ? Day{cur.year + 1, 1, 1} : Day{cur.year, cur.month + 1, 1};
     } else {
       terms.push_back(term_for(schema::kDayPrefix, 8, cur));
-      if (cur.day < days_in(cur.year, cur.month))
+      if (cur.day < days_in_month(cur.year, cur.month))
         cur = {cur.year, cur.month, cur.day + 1};
       else
         cur = cur.month == 12 ? Day{cur.year + 1, 1, 1} : Day{cur.year, cur.month + 1, 1};

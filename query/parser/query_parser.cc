@@ -367,15 +367,19 @@ std::vector<QueryToken> words_only(const std::vector<QueryToken>& tokens) {
   return out;
 }
 
+// The query's tokens, refused past the byte limit before lexing.
+std::vector<QueryToken> tokens_within_bytes(std::string_view query, bool lenient) {
+  if (query.size() > QueryParser::kMaxQueryBytes)
+    throw QuerySyntaxError("the query is too long: " + std::to_string(query.size()) +
+                               " bytes, at most " + std::to_string(QueryParser::kMaxQueryBytes),
+                           QueryParser::kMaxQueryBytes);
+  return tokenize_query(query, lenient);
+}
+
 }  // namespace
 
 QueryNode QueryParser::parse_lenient(std::string_view query) {
-  if (query.size() > kMaxQueryBytes)
-    throw QuerySyntaxError("the query is too long: " + std::to_string(query.size()) +
-                               " bytes, at most " + std::to_string(kMaxQueryBytes),
-                           kMaxQueryBytes);
-  auto tokens = tokenize_query(query, true);
-  check_limits(tokens);
+  auto tokens = tokens_within_bytes(query, true);
   const QueryToken end = tokens.back();
   tokens.pop_back();
   auto repaired = demote_stray_operators(balance_parentheses(std::move(tokens)));
@@ -383,7 +387,7 @@ QueryNode QueryParser::parse_lenient(std::string_view query) {
     t.push_back(end);
     return t;
   };
-  // Operators turned into words count as words: 16 KiB of "OR OR OR" is 5,461 of them.
+  // After repair: operators turned into words count as words (16 KiB of "OR OR OR" is 5,461).
   check_limits(with_end(repaired));
   try {
     return Parser(with_end(repaired)).parse_all();
@@ -394,11 +398,7 @@ QueryNode QueryParser::parse_lenient(std::string_view query) {
 }
 
 QueryNode QueryParser::parse(std::string_view query) {
-  if (query.size() > kMaxQueryBytes)
-    throw QuerySyntaxError("the query is too long: " + std::to_string(query.size()) +
-                               " bytes, at most " + std::to_string(kMaxQueryBytes),
-                           kMaxQueryBytes);
-  auto tokens = tokenize_query(query);
+  auto tokens = tokens_within_bytes(query, false);
   check_limits(tokens);
   return Parser(std::move(tokens)).parse_all();
 }

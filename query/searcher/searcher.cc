@@ -613,15 +613,16 @@ class Searcher::Impl {
     std::vector<TermContribution> parts;
     double explained = 0;
     for (const auto& term : built.ranked_terms) {
-      double weight = bm25_document_part(request.bm25, stats_of(term), 1.0, wdfs.at(term), length);
+      const Xapian::termcount wdf = wdfs.at(term);
+      double weight = bm25_document_part(request.bm25, stats_of(term), 1.0, wdf, length);
+      Xapian::termcount title_wdf = 0;
       if (request.title_weight > 0) {
         const std::string title_term = std::string(schema::kTitlePrefix) + term;
+        title_wdf = wdfs.at(title_term);
         weight += bm25_document_part(request.bm25, stats_of(title_term), request.title_weight,
-                                     wdfs.at(title_term), length);
+                                     title_wdf, length);
       }
-      if (wdfs.at(term) == 0 &&
-          (request.title_weight <= 0 || wdfs.at(std::string(schema::kTitlePrefix) + term) == 0))
-        continue;  // not in this document
+      if (wdf == 0 && title_wdf == 0) continue;  // not in this document
       parts.push_back({term, weight});
       explained += weight;
     }

@@ -10,21 +10,25 @@
 namespace newsdex {
 namespace {
 
+// A document dated `d` as the indexer stores it: the date value and its day, month and year
+// terms.
+void add_dated_document(Xapian::WritableDatabase& db, const std::string& d) {
+  Xapian::Document doc;
+  doc.add_value(0, d);
+  doc.add_boolean_term("D" + d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
+  doc.add_boolean_term("M" + d.substr(0, 4) + d.substr(5, 2));
+  doc.add_boolean_term("Y" + d.substr(0, 4));
+  doc.set_data(d);
+  db.add_document(doc);
+}
+
 // Which of these stored date values the filter accepts, checked against a real database.
 std::string accepted(std::string_view expression) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const std::vector<std::string> dates = {"2022-08-31",          "2022-09-01T00:00:00Z",
                                           "2022-09-08T16:18:00", "2022-09-30T23:59:59Z",
                                           "2022-10-01",          "2023-01-01"};
-  for (const auto& d : dates) {
-    Xapian::Document doc;
-    doc.add_value(0, d);
-    doc.add_boolean_term("D" + d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
-    doc.add_boolean_term("M" + d.substr(0, 4) + d.substr(5, 2));
-    doc.add_boolean_term("Y" + d.substr(0, 4));
-    doc.set_data(d);
-    db.add_document(doc);
-  }
+  for (const auto& d : dates) add_dated_document(db, d);
   Xapian::Enquire enquire(db);
   enquire.set_query(date_filter_query(expression, 0));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -68,14 +72,7 @@ TEST(DateFilter, ClosedRangesAsTermsMatchWhatTheValuesSay) {
       }
     }
   }
-  for (const auto& d : dates) {
-    Xapian::Document doc;
-    doc.add_value(0, d);
-    doc.add_boolean_term("D" + d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
-    doc.add_boolean_term("M" + d.substr(0, 4) + d.substr(5, 2));
-    doc.add_boolean_term("Y" + d.substr(0, 4));
-    db.add_document(doc);
-  }
+  for (const auto& d : dates) add_dated_document(db, d);
   auto ids = [&](const Xapian::Query& q) {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);

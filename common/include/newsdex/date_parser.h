@@ -25,6 +25,9 @@ struct ParsedDate {
   std::string compact_day() const;
 };
 
+// Days in a month of the proleptic Gregorian calendar (February 29 only in leap years).
+int days_in_month(int year, int month);
+
 // How to read all-numeric dates such as 8/9/2022, which are ambiguous: not at all (the default),
 // day first (8 September) or month first (August 9).
 enum class NumericDateOrder { kNone, kDayMonth, kMonthDay };
