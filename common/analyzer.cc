@@ -1,4 +1,5 @@
 #include "newsdex/analyzer.h"
+#include "newsdex/language.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -6,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <xapian.h>
 
@@ -50,9 +52,10 @@ bool marks_are_optional(UChar32 base) {
 }
 
 Xapian::Stem make_stemmer(std::string_view language) {
-  if (language.empty() || language == "none") return Xapian::Stem();
+  const std::string code = language_code(language);
+  if (!has_stemmer(code)) return Xapian::Stem();
   try {
-    return Xapian::Stem(std::string(language));
+    return Xapian::Stem(code);
   } catch (const Xapian::InvalidArgumentError&) {
     return Xapian::Stem();
   }
@@ -197,7 +200,7 @@ class Analyzer::Impl {
       overlong_words_ += !joined;  // a compound's parts are indexed, so nothing is lost
       return;
     }
-    sink(AnalyzedTerm{term, position, begin, end, joined});
+    sink(AnalyzedTerm{term, position, begin, end, joined, letters, folded});
   }
 
   // Spelling variant, then stem (letters only): the one indexed form of a folded word.
@@ -317,18 +320,12 @@ class Analyzer::Impl {
 Analyzer::Analyzer(std::string_view language) : impl_(std::make_unique<Impl>(language)) {}
 
 bool Analyzer::is_known_language(std::string_view language) {
-  if (language == "none") return true;
-  if (language.empty()) return false;
-  try {
-    Xapian::Stem stem{std::string(language)};
-    return !stem.is_none();
-  } catch (const Xapian::InvalidArgumentError&) {
-    return false;
-  }
+  return !language_code(language).empty();
 }
 
 std::string Analyzer::known_languages() {
-  return Xapian::Stem::get_available_languages() + " (or their ISO 639 codes), none";
+  return "any ISO 639-1 code or tag (en, fr-FR, zh); stemmed: " +
+         Xapian::Stem::get_available_languages() + "; none";
 }
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
@@ -353,6 +350,24 @@ std::string Analyzer::stem_folded(std::string_view folded) {
 
 bool Analyzer::is_stopword(std::string_view term) const {
   return impl_->is_stopword(term);
+}
+
+bool Analyzer::is_cased_word(std::string_view folded) {
+  if (folded.empty()) return false;
+  for (std::size_t i = 0; i < folded.size();) {
+    const auto byte = static_cast<unsigned char>(folded[i]);
+    if (byte < 0x80) {
+      if (byte < 'a' || byte > 'z') return false;
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    auto at = static_cast<int32_t>(i);
+    U8_NEXT(folded.data(), at, static_cast<int32_t>(folded.size()), c);
+    if (c < 0 || !u_hasBinaryProperty(c, UCHAR_CASED)) return false;
+    i = static_cast<std::size_t>(at);
+  }
+  return true;
 }
 
 const std::string& Analyzer::language() const {

@@ -11,10 +11,12 @@
 
 #include "extract/html_extractor.h"
 #include "extract/jsonl_extractor.h"
+#include "extract/language_detector.h"
 #include "extract/page_text_extractor.h"
 #include "newsdex/date_parser.h"
 #include "newsdex/error.h"
 #include "newsdex/hashing.h"
+#include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 #include "newsdex/utf8.h"
@@ -127,6 +129,27 @@ bool finalize(Article& article, NumericDateOrder date_order, const ProblemSink& 
   return true;
 }
 
+// The language an article is analyzed, stored, filtered and shown as: the one it states, else the
+// detected one, else the default; always as its code (language_code), so "French", "fr" and
+// "fr-FR" are one language in filters and facets.
+void resolve_language(Article& article, const IndexOptions& options, const ProblemSink& report) {
+  if (!article.language.empty()) {
+    if (std::string code = language_code(article.language); !code.empty()) {
+      article.language = std::move(code);
+      return;
+    }
+    report({article.origin,
+            "unknown language \"" + article.language + "\"; " +
+                (options.detect_language ? "detected, or taken as " : "taken as ") +
+                options.default_language,
+            ProblemKind::kWarning});
+    article.language.clear();
+  }
+  if (options.detect_language)
+    article.language = LanguageDetector::detect(article.title, article.body);
+  if (article.language.empty()) article.language = language_code(options.default_language);
+}
+
 // A new (or empty) database is built in parallel shards and swapped in at the end; an existing
 // one is updated in place, so that adding a few articles costs time for those articles only.
 // Standard input is always indexed in place: a stream may never end, and its articles should
@@ -231,6 +254,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
     if (!finalize(article, options.date_order, report_problem)) return;
+    resolve_language(article, options, report_problem);
     auto [seen, first_time] = seen_ids.try_emplace(article.id);
     if (!first_time) {
       report_problem({article.origin,
@@ -246,6 +270,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     const std::string hash = Fnv1a64()
                                  .add(stored)
                                  .add(options.default_language)
+                                 .add(options.detect_language ? "detect" : "")
                                  .add(std::to_string(schema::kSchemaVersion))
                                  .hex();
     if (sharded) {
@@ -274,7 +299,8 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       return;
     }
     const std::size_t text_bytes = article.title.size() + article.body.size();
-    const auto outcome = writer.upsert(id_term, builder.build(article, stored, hash));
+    const Xapian::Document document = builder.build(article, stored, hash);
+    const auto outcome = writer.upsert(id_term, document, builder.spelling_words());
     if (builder.overlong_words() > 0)
       report_problem({article.origin, overlong_words_warning(builder.overlong_words()),
                       ProblemKind::kWarning});

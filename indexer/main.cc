@@ -180,7 +180,9 @@ int main(int argc, char** argv) {
       "commit when uncommitted postings are estimated to pass this many MiB")(
       "no-sidecar", "ignore *.meta.jsonl sidecar files")(
       "language", po::value(&options.default_language)->default_value("english"),
-      "stemming language for articles that do not state one")(
+      "language of articles that state none and whose language is not detected with "
+      "confidence")("no-detect-language",
+                    "do not detect languages: articles that state none are in --language")(
       "batch", po::value(&options.commit_every)->default_value(10000),
       "articles per commit when adding to an existing database; shard size (at most 1000) "
       "when building a new one")(
@@ -252,6 +254,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   options.use_sidecars = vm.count("no-sidecar") == 0;
+  options.detect_language = vm.count("no-detect-language") == 0;
   const bool quiet = vm.count("quiet") > 0;
 
   try {

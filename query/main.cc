@@ -244,8 +244,9 @@ int main(int argc, char** argv) {
       "limit,n", po::value(&limit)->default_value("10"), "hits to show (0: only the total)")(
       "offset", po::value(&offset)->default_value("0"), "hits to skip")(
       "format", po::value(&format)->default_value("text"), "text, json, tsv or trec")(
-      "language", po::value(&request.language)->default_value("english"),
-      "language of the query words (as the articles were indexed)")(
+      "language", po::value(&request.language)->default_value("auto"),
+      "language of the query words (as the articles were indexed); auto: every language of "
+      "the archive, so a word finds articles in any of them")(
       "syntax", po::value(&syntax)->default_value("auto"),
       "strict: refuse invalid syntax; lenient: search it as words (search-box text); auto: "
       "strict, else lenient with a note")(

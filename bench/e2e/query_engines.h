@@ -39,11 +39,14 @@ class NewsdexQueryEngine {
   std::size_t run(const std::string& cls, const std::string& words);
   // Off: hits without snippets (--snippet-words 0), to measure what snippets cost.
   void set_snippets(bool on) { snippets_ = on; }
+  // SearchRequest::language: empty (every language of the archive) or one pinned.
+  void set_language(std::string language) { language_ = std::move(language); }
 
  private:
   DateRange range_;
   newsdex::Searcher searcher_;
   bool snippets_ = true;
+  std::string language_;
 };
 
 // Plain Xapian: TermGenerator defaults with the English stemmer, QueryParser, MSet::snippet.

@@ -5,7 +5,11 @@
 // query itself; with UnifiedHighlighter snippets as `lucene`, without as `lucene_nosnippet`,
 // and the top docs alone with no stored field fetched as `lucene_topdocs`), on the Reuters
 // corpus ×1 and ×10 (copies with shuffled words). newsdex without snippets is
-// `newsdex_nosnippet`. Reports p50/p95/p99 in ms.
+// `newsdex_nosnippet`. The cost of analyzing queries in every language of an archive:
+// `newsdex_mixed` searches the same articles plus corpora/multilingual (40 articles in 10
+// languages) as a user does, each word in all 10 languages, and `newsdex_mixed_en` the same
+// database with English pinned (--language en), as every query was analyzed before.
+// Reports p50/p95/p99 in ms.
 //
 // Environment: NEWSDEX_BENCH_CORPUS (JSON Lines, default: the bundled Reuters corpus),
 // NEWSDEX_BENCH_SCALES (default "1,10"), NEWSDEX_BENCH_LIMIT (articles read, default all),
@@ -86,6 +90,7 @@ struct Engines {
   ScratchDir dir;
   std::unique_ptr<NewsdexQueryEngine> newsdex;             // every core for one query
   std::unique_ptr<NewsdexQueryEngine> newsdex_one_thread;  // like the other engines
+  std::unique_ptr<NewsdexQueryEngine> newsdex_mixed;       // plus 10 languages, built on demand
   std::unique_ptr<PlainXapianQueryEngine> xapian;
   std::unique_ptr<Fts5QueryEngine> fts5;
   std::unique_ptr<LuceneQueryEngine> lucene;
@@ -108,6 +113,17 @@ void open_lucene(Engines& e, const std::optional<LuceneRuntime>& runtime) {
     }
   }
   if (!e.lucene) std::printf("SKIP lucene: %s\n", e.lucene_error.c_str());
+}
+
+// The same articles and the multilingual demo corpus in one archive of 10 languages.
+void open_mixed(Engines& e) {
+  if (e.newsdex_mixed) return;
+  newsdex::IndexOptions options;
+  options.db_path = (e.dir.path() / "newsdex-mixed.db").string();
+  options.inputs = {(e.dir.path() / "corpus.jsonl").string(),
+                    std::string(NEWSDEX_SOURCE_DIR) + "/corpora/multilingual/articles.jsonl"};
+  newsdex::run_index_job(options);
+  e.newsdex_mixed = std::make_unique<NewsdexQueryEngine>(options.db_path, kMarch);
 }
 
 Engines& engines_for(std::map<std::size_t, Engines>& cache, std::size_t scale,
@@ -149,9 +165,15 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
                               : engine == "lucene_nosnippet" ? Shown::kFields
                                                              : Shown::kIdsOnly);
   engines.newsdex->set_snippets(engine != "newsdex_nosnippet");
+  if (engine.starts_with("newsdex_mixed")) {
+    open_mixed(engines);
+    engines.newsdex_mixed->set_language(engine == "newsdex_mixed_en" ? "en" : "");
+  }
   const Runner run =
       engine == "newsdex" || engine == "newsdex_nosnippet"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex, c, w); })
+      : engine.starts_with("newsdex_mixed")
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_mixed, c, w); })
       : engine == "newsdex_1thread"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_one_thread, c, w); })
       : engine == "xapian"
@@ -191,7 +213,8 @@ int main(int argc, char** argv) {
   std::string why_not;
   const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
   if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
-  std::vector<std::string> names = {"newsdex", "newsdex_nosnippet", "newsdex_1thread", "xapian",
+  std::vector<std::string> names = {"newsdex",       "newsdex_nosnippet", "newsdex_1thread",
+                                    "newsdex_mixed", "newsdex_mixed_en",  "xapian",
                                     "fts5"};
   if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet", "lucene_topdocs"});
   for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {

@@ -1,6 +1,7 @@
 #include "writer/document_builder.h"
 
 #include "newsdex/date_parser.h"
+#include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 
@@ -54,6 +55,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   // a query for the concept counts the word once.
   words_.title.clear();
   words_.body.clear();
+  spelling_.clear();
+  const auto note_spelling = [&](const AnalyzedTerm& t) {
+    if (t.letters && !t.joined && Analyzer::is_cased_word(t.folded)) spelling_.add(t.folded);
+  };
   std::uint32_t next = analyzer.analyze(article.title, 1, [&](const AnalyzedTerm& t) {
     const Xapian::termcount wdf = t.joined ? 0 : 1;
     term_buffer_.assign(t.term);
@@ -62,12 +67,14 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     term_buffer_.append(t.term);
     doc.add_posting(term_buffer_, t.position, wdf);
     note_word(words_.title, t);
+    note_spelling(t);
   });
   words_.body_first_position = next + schema::kBodyPositionGap;
   analyzer.analyze(article.body, words_.body_first_position, [&](const AnalyzedTerm& t) {
     term_buffer_.assign(t.term);
     doc.add_posting(term_buffer_, t.position, t.joined ? 0 : 1);
     note_word(words_.body, t);
+    note_spelling(t);
   });
   overlong_words_ = analyzer.overlong_words() - overlong_before;
 
@@ -87,8 +94,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
       doc.add_value(schema::kDateSlot, article.date);
     }
   }
-  doc.add_boolean_term(prefixed(schema::kLanguagePrefix,
-                                article.language.empty() ? default_language_ : article.language));
+  doc.add_boolean_term(
+      prefixed(schema::kLanguagePrefix,
+               language_code(article.language.empty() ? default_language_ : article.language)));
   for (const auto& keyword : article.keywords)
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));

@@ -10,6 +10,7 @@
 #include "newsdex/article.h"
 #include "newsdex/record_compression.h"
 #include "newsdex/word_map.h"
+#include "writer/spelling_words.h"
 
 namespace newsdex {
 
@@ -29,6 +30,10 @@ class DocumentBuilder {
   // Words of the last built article too long to index (schema::kMaxTermBytes): left out.
   std::size_t overlong_words() const { return overlong_words_; }
 
+  // The last built article's distinct surface words, for the database's spelling table (the
+  // words "did you mean" suggests): valid until the next build.
+  const std::vector<std::string_view>& spelling_words() { return spelling_.distinct(); }
+
  private:
   Analyzer& analyzer_for(const std::string& language);
 
@@ -38,6 +43,7 @@ class DocumentBuilder {
   RecordCompressor record_compressor_;
   std::size_t overlong_words_ = 0;
   WordMap words_;  // reused from article to article
+  SpellingWords spelling_;
 };
 
 // The warning for an article with `count` words too long to index.

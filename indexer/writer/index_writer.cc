@@ -86,10 +86,12 @@ bool IndexWriter::is_unchanged(const std::string& id_term, const std::string& co
 }
 
 IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
-                                         const Xapian::Document& document) {
+                                         const Xapian::Document& document,
+                                         const std::vector<std::string_view>& spelling_words) {
   try {
     const bool existed = db_.term_exists(id_term);
     const Xapian::docid docid = db_.replace_document(id_term, document);
+    for (const auto word : spelling_words) db_.add_spelling(std::string(word));
     changed_docids_.insert(docid);
     return existed ? Outcome::kReplaced : Outcome::kAdded;
   } catch (const Xapian::Error& e) {

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -26,7 +28,10 @@ class IndexWriter {
   // again would change nothing, so it can be skipped before any analysis.
   bool is_unchanged(const std::string& id_term, const std::string& content_hash) const;
   // Adds the document, replacing any document with the same id term.
-  Outcome upsert(const std::string& id_term, const Xapian::Document& document);
+  // `spelling_words`: the article's distinct surface words, counted in the spelling table (an
+  // article replaced or deleted leaves its counts: suggestions check that a word is indexed).
+  Outcome upsert(const std::string& id_term, const Xapian::Document& document,
+                 const std::vector<std::string_view>& spelling_words);
   // Deletes the document with this id term; false when there is none.
   bool remove(const std::string& id_term);
   // Records a keyword field name; the list is stored with the next commit.

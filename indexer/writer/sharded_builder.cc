@@ -164,6 +164,7 @@ void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder) {
     Xapian::docid docid = chunk.first_docid;
     for (auto& item : chunk.items) {
       shard.replace_document(docid++, builder.build(item.article, item.stored, item.content_hash));
+      for (const auto word : builder.spelling_words()) shard.add_spelling(std::string(word));
       built_.fetch_add(1, std::memory_order_relaxed);
       if (builder.overlong_words() > 0) {
         std::lock_guard lock(mutex_);

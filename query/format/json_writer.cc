@@ -127,6 +127,8 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
     write_optional_string(out, hit.date);
     out << ",\"url\":";
     write_optional_string(out, hit.url);
+    out << ",\"language\":";
+    write_optional_string(out, hit.language);
     out << ",\"snippet\":";
     write_json_string(out, hit.snippet);
     if (!hit.explanation.empty()) {

@@ -1,6 +1,9 @@
 #include "parser/query_builder.h"
 
+#include <algorithm>
+
 #include "newsdex/error.h"
+#include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "parser/date_filter.h"
 
@@ -30,23 +33,23 @@ Xapian::Query as_filter(const Xapian::Query& q) {
 }
 
 std::string join_known(const std::set<std::string, std::less<>>& keyword_fields) {
-  std::string list = "title, outlet, author, id, url, date";
+  std::string list = "title, outlet, author, language, id, url, date";
   for (const auto& f : keyword_fields) list += ", " + f;
   return list;
 }
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
+QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryLanguages languages, Analyzer& folder,
                            std::set<std::string, std::less<>> keyword_fields,
                            QueryBuildOptions options, const RankedTermQueries& ranked)
     : db_(db),
-      analyzer_(analyzer),
+      languages_(std::move(languages)),
       folder_(folder),
       keyword_fields_(std::move(keyword_fields)),
       options_(options),
       ranked_(ranked),
-      words_(db, analyzer, options.title_weight, ranked) {}
+      words_(db, languages_, options.title_weight, ranked) {}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   result_ = BuiltQuery{};
@@ -63,12 +66,14 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) {
   return std::move(result_);
 }
 
-std::vector<std::string> QueryBuilder::analyze(std::string_view text, std::string* whole_compound) {
+std::vector<std::string> QueryBuilder::analyze(std::string_view text, std::string* whole_compound,
+                                               std::vector<std::vector<std::string>>* by_language) {
   std::vector<std::string> terms;
   std::uint32_t first_begin = 0, last_end = 0;
   std::size_t compounds = 0;
   std::string compound;
-  analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) {
+  if (by_language) by_language->clear();
+  languages_.primary().analyze(text, 1, [&](const AnalyzedTerm& t) {
     // A joined compound shares its last part's position: in a phrase it would stand where
     // that part must, and "cyber-attack" in quotes could never match.
     if (t.joined) {
@@ -79,9 +84,56 @@ std::vector<std::string> QueryBuilder::analyze(std::string_view text, std::strin
     if (terms.empty()) first_begin = t.begin;
     last_end = t.end;
     terms.emplace_back(t.term);
+    if (by_language) {
+      auto each = languages_.terms_by_language(t);
+      by_language->resize(each.size());
+      for (std::size_t l = 0; l < each.size(); ++l) (*by_language)[l].push_back(std::move(each[l]));
+    }
   });
   if (whole_compound && compounds == 1) *whole_compound = std::move(compound);
   return terms;
+}
+
+std::vector<std::vector<std::string>> QueryBuilder::kept_spellings(
+    std::vector<std::vector<std::string>> by_language) const {
+  std::vector<std::vector<std::string>> kept;
+  for (auto& terms : by_language) {
+    if (terms.empty()) continue;
+    if (!kept.empty()) {
+      if (std::find(kept.begin(), kept.end(), terms) != kept.end()) continue;
+      if (!std::all_of(terms.begin(), terms.end(),
+                       [&](const std::string& t) { return db_.get_termfreq(t) > 0; }))
+        continue;
+    }
+    kept.push_back(std::move(terms));
+  }
+  return kept;
+}
+
+std::vector<std::vector<std::string>> QueryBuilder::spellings(std::string_view text,
+                                                              std::string* whole_compound) {
+  if (languages_.single()) return {analyze(text, whole_compound)};
+  std::vector<std::vector<std::string>> by_language;
+  auto primary = analyze(text, whole_compound, &by_language);
+  if (by_language.empty()) return {std::move(primary)};
+  return kept_spellings(std::move(by_language));
+}
+
+Xapian::Query QueryBuilder::positional_any(Xapian::Query::op op,
+                                           const std::vector<std::vector<std::string>>& spellings,
+                                           Xapian::termcount window) const {
+  if (spellings.size() == 1) return ranked_.positional(op, spellings[0], window);
+  std::vector<Xapian::Query> positions;
+  for (const auto& s : spellings) positions.emplace_back(op, s.begin(), s.end(), window);
+  std::vector<Xapian::Query> concepts;
+  for (std::size_t i = 0; i < spellings[0].size(); ++i) {
+    std::vector<std::string> forms;
+    for (const auto& s : spellings)
+      if (std::find(forms.begin(), forms.end(), s[i]) == forms.end()) forms.push_back(s[i]);
+    concepts.push_back(ranked_.word_forms(forms));
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, concepts),
+                       combine(Xapian::Query::OP_OR, positions));
 }
 
 Xapian::Query QueryBuilder::ranked_term(const std::string& term) const {
@@ -205,7 +257,8 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
 }
 
 QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
-  const auto terms = analyze(n.text);
+  const auto all = spellings(n.text);
+  const auto& terms = all[0];
   if (terms.empty()) return {{}, false, true};
   if (terms.size() > 1) {  // "U.K.-based", "cyber-attack": its parts as a phrase
     QueryNode as_phrase = n;
@@ -213,10 +266,12 @@ QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
     return phrase(as_phrase, "", positive);
   }
   if (positive) {
-    result_.ranked_terms.insert(terms[0]);
-    if (db_.get_termfreq(terms[0]) == 0) result_.unknown_words.push_back(n.text);
+    for (const auto& s : all) result_.ranked_terms.insert(s[0]);
+    // Other languages' forms are kept only when indexed: the word is known if one is.
+    if (all.size() == 1 && db_.get_termfreq(terms[0]) == 0) result_.unknown_words.push_back(n.text);
   }
-  return {ranked_term(terms[0]), false};
+  if (all.size() == 1) return {ranked_term(terms[0]), false};
+  return {words_.concept_query(all), false};
 }
 
 QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view prefix,
@@ -224,27 +279,38 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
   // A phrase that is one hyphenated compound ("cyber-attack") also matches it written as one
   // word ("cyberattack"), as the same words unquoted do.
   std::string compound;
-  auto terms = analyze(n.text, &compound);
+  const auto all = spellings(n.text, &compound);
+  const auto& terms = all[0];
   if (terms.empty()) return {{}, false, true};
   if (positive && prefix.empty()) {
-    if (terms.size() == 1)
-      result_.ranked_terms.insert(terms[0]);
-    else
-      result_.phrases.push_back(terms);
+    for (const auto& s : all) {
+      if (terms.size() == 1)
+        result_.ranked_terms.insert(s[0]);
+      else
+        result_.phrases.push_back(s);
+    }
     if (!compound.empty()) result_.ranked_terms.insert(compound);
   }
+  const auto window = static_cast<Xapian::termcount>(terms.size());
   if (prefix.empty()) {  // ranked
-    if (terms.size() == 1) return {ranked_.term(terms[0]), false};
-    Xapian::Query q = ranked_.positional(Xapian::Query::OP_PHRASE, terms,
-                                         static_cast<Xapian::termcount>(terms.size()));
+    if (terms.size() == 1) {
+      std::vector<std::string> forms;
+      for (const auto& s : all) forms.push_back(s[0]);
+      return {ranked_.word_forms(forms), false};
+    }
+    Xapian::Query q = positional_any(Xapian::Query::OP_PHRASE, all, window);
     if (!compound.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, ranked_.term(compound));
     return {q, false};
   }
-  std::vector<Xapian::Query> parts;
-  for (const auto& t : terms) parts.emplace_back(std::string(prefix) + t);
-  if (parts.size() == 1) return {parts.front(), true};
-  Xapian::Query q(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                  static_cast<Xapian::termcount>(parts.size()));
+  std::vector<Xapian::Query> each;
+  for (const auto& s : all) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& t : s) parts.emplace_back(std::string(prefix) + t);
+    each.push_back(parts.size() == 1 ? parts.front()
+                                     : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(),
+                                                     parts.end(), window));
+  }
+  Xapian::Query q = combine(Xapian::Query::OP_OR, each);
   if (!compound.empty())
     q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(std::string(prefix) + compound));
   return {q, true};
@@ -322,6 +388,12 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
     }
     return {matching_filter_values(prefix, value.text, value.position), true};
   }
+  if (n.field == "language") {
+    if (!is_wildcard && !language_code(value.text).empty()) return language(value);
+    if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, positive);
+    throw QuerySyntaxError("language takes a language code or name, as in language:fr",
+                           value.position);
+  }
   if (n.field == "id") return {Xapian::Query(schema::id_term(value.text)), true};
   if (n.field == "url") return {Xapian::Query(schema::url_term(value.text)), true};
   if (keyword_fields_.count(n.field)) {
@@ -335,6 +407,18 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
   if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, positive);
   throw QuerySyntaxError(
       "unknown field '" + n.field + "'; fields are " + join_known(keyword_fields_), n.position);
+}
+
+// Every spelling of the language the database holds: older databases wrote the name given
+// ("Lenglish"), newer ones the code ("Len").
+QueryBuilder::Part QueryBuilder::language(const QueryNode& value) {
+  const std::string code = language_code(value.text);
+  const std::string prefix(schema::kLanguagePrefix);
+  std::vector<Xapian::Query> terms;
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+    if (language_code((*it).substr(prefix.size())) == code) terms.emplace_back(*it);
+  if (terms.empty()) return {Xapian::Query(prefix + code), true};  // matches nothing
+  return {combine(Xapian::Query::OP_OR, terms), true};
 }
 
 QueryBuilder::Part QueryBuilder::date(const QueryNode& n, bool positive) {
@@ -356,8 +440,11 @@ QueryBuilder::Part QueryBuilder::as_words(std::string text, std::size_t position
 
 QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
   std::vector<std::string> parts;
+  // Each language's terms of the whole chain: by_language[l][child].
+  std::vector<std::vector<std::string>> by_language;
   for (const auto& child : n.children) {
-    const auto terms = analyze(child.text);
+    std::vector<std::vector<std::string>> child_terms;
+    const auto terms = analyze(child.text, nullptr, languages_.single() ? nullptr : &child_terms);
     if (terms.size() != 1 && options_.lenient) {
       QueryNode words = n;
       words.kind = QueryNode::Kind::kSequence;
@@ -366,12 +453,18 @@ QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
     }
     if (terms.size() != 1)
       throw QuerySyntaxError("NEAR works between single words", child.position);
-    if (positive) result_.ranked_terms.insert(terms[0]);
     parts.push_back(terms[0]);
+    by_language.resize(std::max(by_language.size(), child_terms.size()));
+    for (std::size_t l = 0; l < child_terms.size(); ++l)
+      by_language[l].push_back(child_terms[l][0]);
   }
+  const auto all = by_language.empty() ? std::vector<std::vector<std::string>>{parts}
+                                       : kept_spellings(std::move(by_language));
+  if (positive)
+    for (const auto& s : all) result_.ranked_terms.insert(s.begin(), s.end());
   // The window spans the words themselves plus up to `distance` words between each pair.
   const auto window = static_cast<Xapian::termcount>(parts.size() + n.distance);
-  return {ranked_.positional(Xapian::Query::OP_NEAR, parts, window), false};
+  return {positional_any(Xapian::Query::OP_NEAR, all, window), false};
 }
 
 }  // namespace newsdex

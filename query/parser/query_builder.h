@@ -8,6 +8,7 @@
 
 #include "newsdex/analyzer.h"
 #include "parser/query_ast.h"
+#include "parser/query_languages.h"
 #include "parser/ranked_term_queries.h"
 #include "parser/word_run_builder.h"
 
@@ -43,7 +44,8 @@ class QueryBuilder {
  public:
   // `keyword_fields`: the database's keyword field names (metadata newsdex.keyword_fields).
   // `ranked` makes the weighted leaves (Xapian's terms, or the length-table sources).
-  QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Analyzer& folder,
+  // `languages`: what query words are analyzed in (each word matches its form in any of them).
+  QueryBuilder(const Xapian::Database& db, QueryLanguages languages, Analyzer& folder,
                std::set<std::string, std::less<>> keyword_fields, QueryBuildOptions options,
                const RankedTermQueries& ranked);
 
@@ -67,16 +69,32 @@ class QueryBuilder {
   Part field(const QueryNode& n, bool positive);
   Part date(const QueryNode& n, bool positive);
   Part near(const QueryNode& n, bool positive);
+  Part language(const QueryNode& value);
   // Lenient mode's answer to a part it cannot build as written.
   Part as_words(std::string text, std::size_t position, bool positive);
   Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
                                        std::size_t position);
   // The terms of `text` in order, without joined compounds (they share a part's position);
   // `whole_compound`, when given, receives the joined term if the text is one compound.
-  std::vector<std::string> analyze(std::string_view text, std::string* whole_compound = nullptr);
+  // With `by_language`, also each query language's terms (by_language[l][position]).
+  std::vector<std::string> analyze(std::string_view text, std::string* whole_compound = nullptr,
+                                   std::vector<std::vector<std::string>>* by_language = nullptr);
+  // Of each language's terms: the primary's, then each distinct other whose terms the index holds.
+  std::vector<std::vector<std::string>> kept_spellings(
+      std::vector<std::vector<std::string>> by_language) const;
+  // The term sequences `text` analyzes to in the query languages, the primary one's first
+  // (always), then each other distinct one whose terms the index all holds. Joined compounds
+  // as in analyze(), `whole_compound` of the primary language.
+  std::vector<std::vector<std::string>> spellings(std::string_view text,
+                                                  std::string* whole_compound = nullptr);
+  // A positional query (phrase, NEAR) matching any of `spellings` (sequences of equal length),
+  // ranked as the concepts at each position: every language's form of a word counts as one.
+  Xapian::Query positional_any(Xapian::Query::op op,
+                               const std::vector<std::vector<std::string>>& spellings,
+                               Xapian::termcount window) const;
 
   const Xapian::Database& db_;
-  Analyzer& analyzer_;
+  QueryLanguages languages_;
   Analyzer& folder_;
   std::set<std::string, std::less<>> keyword_fields_;
   QueryBuildOptions options_;

@@ -38,6 +38,14 @@ Xapian::Query RankedTermQueries::synonym(const std::string& first, const std::st
                            ->release());
 }
 
+Xapian::Query RankedTermQueries::word_forms(const std::vector<std::string>& forms,
+                                            double factor) const {
+  if (forms.size() == 1) return term(forms[0], factor);
+  if (forms.size() == 2) return synonym(forms[0], forms[1], factor);
+  const Xapian::Query all(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  return factor == 1.0 ? all : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, factor);
+}
+
 Xapian::Query RankedTermQueries::positional(Xapian::Query::op op,
                                             const std::vector<std::string>& terms,
                                             Xapian::termcount window, double factor) const {

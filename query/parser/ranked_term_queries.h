@@ -30,6 +30,9 @@ class RankedTermQueries {
   // The two terms as one concept (OP_SYNONYM), weight scaled by `factor`.
   Xapian::Query synonym(const std::string& first, const std::string& second,
                         double factor = 1.0) const;
+  // The forms of one word (its stems in several languages, its spellings) as one concept: the
+  // term, a synonym of two, or Xapian's synonym of more (scored by Xapian's BM25Weight).
+  Xapian::Query word_forms(const std::vector<std::string>& forms, double factor = 1.0) const;
   // OP_PHRASE or OP_NEAR of `terms` within `window`, weighted as the sum of its terms' weights
   // scaled by `factor`.
   Xapian::Query positional(Xapian::Query::op op, const std::vector<std::string>& terms,

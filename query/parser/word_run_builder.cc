@@ -30,8 +30,12 @@ Xapian::Query spelling_query(const std::vector<std::string>& terms, std::string_
 }  // namespace
 
 bool WordRunBuilder::is_stopword(const std::string& word) {
-  const std::string term = analyzer_.term_for_word(word);
-  return !term.empty() && analyzer_.is_stopword(term);
+  std::vector<std::string> terms;
+  int words = 0;
+  analyzer_.analyze(word, 0, [&](const AnalyzedTerm& t) {
+    if (!t.joined && words++ == 0) terms = languages_.terms_by_language(t);
+  });
+  return words == 1 && languages_.is_stopword(terms);
 }
 
 Xapian::Query WordRunBuilder::concept_query(const std::vector<Spelling>& spellings) const {
@@ -107,17 +111,29 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
   for (const auto& text : words) {
     Spelling parts;
     std::string joined;
+    std::vector<std::string> first_by_language;  // the first part's term in each language
+    std::vector<std::string> other_forms;        // a single word's forms in other languages
     analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) {
       if (t.joined) {
         joined.assign(t.term);
-      } else {
-        parts.emplace_back(t.term);
+        return;
       }
+      if (parts.empty() && !languages_.single()) {
+        first_by_language = languages_.terms_by_language(t);
+        auto forms = languages_.forms(t);
+        other_forms.assign(std::make_move_iterator(forms.begin() + 1),
+                           std::make_move_iterator(forms.end()));
+      }
+      parts.emplace_back(t.term);
     });
     if (parts.empty()) continue;
-    if (parts.size() == 1 && analyzer_.is_stopword(parts[0]) && !keep_stopwords) continue;
+    const bool stopword = languages_.single() ? analyzer_.is_stopword(parts[0])
+                                              : languages_.is_stopword(first_by_language);
+    if (parts.size() == 1 && stopword && !keep_stopwords) continue;
     Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}};
     if (!joined.empty()) w.spellings.push_back({joined});
+    if (parts.size() == 1)
+      for (auto& form : other_forms) w.spellings.push_back({std::move(form)});
     kept.push_back(std::move(w));
   }
 

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "newsdex/analyzer.h"
+#include "parser/query_languages.h"
 #include "parser/ranked_term_queries.h"
 
 namespace newsdex {
@@ -21,15 +22,21 @@ namespace newsdex {
 //     take the joined word as a synonym;
 //   - a word that splits into two indexed words ("cyberattack" -> "cyber" "attack") takes the
 //     phrase of the parts as a synonym, unless the word is far more frequent than its rarer
-//     part (then the split is an accident: "deficit" is not "defi" "cit").
+//     part (then the split is an accident: "deficit" is not "defi" "cit");
+//   - the word's form in each other query language the index holds ("albanie": "albani" in
+//     English, "alban" in French).
 // A concept of one spelling is made of RankedTermQueries leaves; a concept of several stays a
 // Xapian synonym (which needs Xapian's own terms).
 // Stop words are dropped unless `keep_stopwords` (a query of nothing but stop words).
 class WordRunBuilder {
  public:
-  WordRunBuilder(const Xapian::Database& db, Analyzer& analyzer, double title_weight,
+  WordRunBuilder(const Xapian::Database& db, QueryLanguages languages, double title_weight,
                  const RankedTermQueries& ranked)
-      : db_(db), analyzer_(analyzer), title_weight_(title_weight), ranked_(ranked) {}
+      : db_(db),
+        languages_(std::move(languages)),
+        analyzer_(languages_.primary()),
+        title_weight_(title_weight),
+        ranked_(ranked) {}
 
   // Whether a plain word is a stop word (and would be dropped).
   bool is_stopword(const std::string& word);
@@ -40,15 +47,18 @@ class WordRunBuilder {
                                    std::set<std::string, std::less<>>& highlight,
                                    std::vector<std::string>& unknown);
 
- private:
   // One way of writing a concept: a single term, or a phrase of terms.
   using Spelling = std::vector<std::string>;
 
+  // The spellings as one concept, in the body and (weighted) in the title.
   Xapian::Query concept_query(const std::vector<Spelling>& spellings) const;
+
+ private:
   std::optional<Spelling> split_into_indexed_words(const std::string& folded);
 
   const Xapian::Database& db_;
-  Analyzer& analyzer_;
+  QueryLanguages languages_;
+  Analyzer& analyzer_;  // the primary language's
   double title_weight_;
   const RankedTermQueries& ranked_;
 };

@@ -14,6 +14,7 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
+#include "newsdex/language.h"
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
@@ -40,6 +41,11 @@ constexpr std::size_t kFacetTableShare = 8;
 
 // A search that keeps losing the race with the indexer's commits gives up after this many tries.
 constexpr int kReopenAttempts = 12;
+
+// A query word in fewer articles than this floor, or than this share of them (1 in 1,000), may
+// be a misspelling worth a suggestion ("goverment": 6 of Reuters' 21,578).
+constexpr Xapian::doccount kRareWordFloor = 3;
+constexpr Xapian::doccount kRareWordShare = 1000;
 
 // More-like-this: terms taken from the model article.
 constexpr Xapian::termcount kSimilarTerms = 25;
@@ -78,6 +84,11 @@ std::set<std::string, std::less<>> keyword_fields(const Xapian::Database& db) {
   return fields;
 }
 
+// An empty language (or "auto"): the query is analyzed in every language of the archive.
+bool is_auto_language(std::string_view language) {
+  return language.empty() || language == "auto";
+}
+
 // Keeps unprefixed word terms of some substance for more-like-this.
 class WordTermDecider : public Xapian::ExpandDecider {
  public:
@@ -110,6 +121,8 @@ FacetSource facet_source(const FacetField& field,
       return {name, schema::kDateSlot, 7, {}};
     case FacetField::Kind::kDay:
       return {name, schema::kDateSlot, 10, {}};
+    case FacetField::Kind::kLanguage:
+      return {name, std::nullopt, 0, std::string(schema::kLanguagePrefix)};
     case FacetField::Kind::kKeyword:
       break;
   }
@@ -118,7 +131,7 @@ FacetSource facet_source(const FacetField& field,
     prefix += name + ":";
     return {name, std::nullopt, 0, prefix};
   }
-  std::string known = "outlet, date.year, date.month, date.day";
+  std::string known = "outlet, language, date.year, date.month, date.day";
   for (const auto& f : keyword_fields) known += ", " + f;
   throw Error("unknown facet '" + name + "'; facets are " + known);
 }
@@ -237,7 +250,8 @@ class Searcher::Impl {
   // there are parts to match (each needs its own posting sources).
   struct Plan {
     std::set<std::string, std::less<>> fields;
-    Analyzer* analyzer = nullptr;
+    Analyzer* analyzer = nullptr;            // the primary query language's
+    std::vector<Analyzer*> other_languages;  // the archive's other languages (unpinned queries)
     std::optional<QueryNode> parsed;
     bool lenient = false;                    // parsed and built as search-box text
     std::optional<SyntaxNote> syntax_note;   // why strict parsing gave way to lenient
@@ -262,7 +276,7 @@ class Searcher::Impl {
       throw QuerySyntaxError("the query is empty", 0);
     if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
       throw Error("BM25 parameters must satisfy k1 >= 0 and 0 <= b <= 1");
-    if (!Analyzer::is_known_language(request.language))
+    if (!is_auto_language(request.language) && !Analyzer::is_known_language(request.language))
       throw Error("unknown language '" + request.language +
                   "'; languages are: " + Analyzer::known_languages());
 
@@ -314,17 +328,27 @@ class Searcher::Impl {
       hit.outlet = std::move(article.outlet);
       hit.date = std::move(article.date);
       hit.url = std::move(article.url);
+      hit.language = language_code(article.language);
       result.hits.push_back(std::move(hit));
     }
-    if (!plan.built.unknown_words.empty() || result.total_upper == 0)
-      result.suggestion = suggest(request.query, *plan.analyzer);
+    if (!plan.built.unknown_words.empty() || result.total_upper == 0 ||
+        has_rare_word(request.query, *plan.analyzer))
+      result.suggestion = suggest(request.query, plan);
     return result;
   }
 
   Plan plan_query(const SearchRequest& request, const RankedTermQueries& ranked) {
     Plan plan;
     plan.fields = keyword_fields(db_);
-    plan.analyzer = &analyzer_for(request.language);
+    if (is_auto_language(request.language)) {
+      // Every language of the archive, the most common one first; English for an empty one.
+      const auto& languages = archive_languages();
+      plan.analyzer = &analyzer_for(languages.empty() ? "en" : languages.front().first);
+      for (std::size_t l = 1; l < languages.size(); ++l)
+        plan.other_languages.push_back(&analyzer_for(languages[l].first));
+    } else {
+      plan.analyzer = &analyzer_for(request.language);
+    }
     if (!request.query.empty()) parse_and_build(request, ranked, plan);
     if (!request.similar_to.empty()) {
       plan.similar_terms = similar_terms(request.similar_to);
@@ -344,8 +368,8 @@ class Searcher::Impl {
       plan.lenient = lenient;
       plan.parsed =
           lenient ? QueryParser().parse_lenient(request.query) : QueryParser().parse(request.query);
-      QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
-                           {request.match_all, request.title_weight, lenient}, ranked);
+      QueryBuilder builder(db_, QueryLanguages(db_, *plan.analyzer, plan.other_languages), folder_,
+                           plan.fields, {request.match_all, request.title_weight, lenient}, ranked);
       plan.built = builder.build(*plan.parsed);
     };
     if (request.syntax != QuerySyntax::kAuto) {
@@ -364,8 +388,9 @@ class Searcher::Impl {
   // The whole Xapian query, with posting sources of its own.
   Xapian::Query make_query(const Plan& plan, const SearchRequest& request,
                            const RankedTermQueries& ranked) {
-    QueryBuilder builder(db_, *plan.analyzer, folder_, plan.fields,
-                         {request.match_all, request.title_weight, plan.lenient}, ranked);
+    QueryBuilder builder(db_, QueryLanguages(db_, *plan.analyzer, plan.other_languages), folder_,
+                         plan.fields, {request.match_all, request.title_weight, plan.lenient},
+                         ranked);
     Xapian::Query query;
     if (plan.parsed) query = builder.build(*plan.parsed).query;
     if (!request.similar_to.empty()) {
@@ -659,17 +684,41 @@ class Searcher::Impl {
                          Xapian::Query(schema::id_term(id)));
   }
 
-  // The query with each unknown or rare word replaced by its closest frequent indexed word.
-  std::string suggest(const std::string& query, Analyzer& analyzer) {
+  // Whether a word of the query is rare enough in the archive to be worth a suggestion: the
+  // suggester (built once per revision) is then asked; common words never cost that.
+  bool has_rare_word(const std::string& query, Analyzer& analyzer) {
+    const bool surface = db_.spellings_begin() != db_.spellings_end();
+    const Xapian::doccount rare =
+        std::max<Xapian::doccount>(kRareWordFloor, db_.get_doccount() / kRareWordShare);
+    bool found = false;
+    analyzer.analyze(query, 1, [&](const AnalyzedTerm& t) {
+      if (found || t.joined || !t.letters || !Analyzer::is_cased_word(t.folded)) return;
+      const std::string word(surface ? t.folded : t.term);
+      found = (surface ? SpellingSuggester::spelling_frequency(db_, word)
+                       : db_.get_termfreq(word)) < rare;
+    });
+    return found;
+  }
+
+  // The query with each unknown or rare word replaced by its closest frequent word of the
+  // archive (words in scripts without case, numbers and common words kept as typed).
+  std::string suggest(const std::string& query, const Plan& plan) {
     // Built on the first suggestion a revision needs, kept until the database changes.
     if (!suggester_) suggester_.emplace(db_);
     const SpellingSuggester& suggester = *suggester_;
+    // A suggestion must still find something in some query language.
+    const auto indexed = [&](const std::string& word) {
+      if (db_.get_termfreq(plan.analyzer->stem_folded(word)) > 0) return true;
+      for (Analyzer* other : plan.other_languages)
+        if (db_.get_termfreq(other->stem_folded(word)) > 0) return true;
+      return false;
+    };
     std::string corrected;
     std::size_t cursor = 0;
     bool changed = false;
-    analyzer.analyze(query, 1, [&](const AnalyzedTerm& t) {
-      if (t.joined) return;
-      const std::string replacement = suggester.suggest(std::string(t.term));
+    plan.analyzer->analyze(query, 1, [&](const AnalyzedTerm& t) {
+      if (t.joined || !t.letters || !Analyzer::is_cased_word(t.folded)) return;
+      const std::string replacement = suggester.suggest(std::string(t.folded), indexed);
       if (replacement.empty()) return;
       corrected.append(query, cursor, t.begin - cursor);
       corrected += replacement;
@@ -689,10 +738,27 @@ class Searcher::Impl {
     cache_state_ = state;
     facet_tables_.clear();
     suggester_.reset();
+    languages_.reset();
     lengths_ = nullptr;
     if (db_.size() != 1) return;  // a table describes one database's docids
     if (auto table = DocLengthTable::load(db_))
       lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
+  }
+
+  // The archive's languages (codes) with their article counts, most articles first: from the
+  // language terms, so an older database that wrote "Lenglish" counts it as "en".
+  const std::vector<std::pair<std::string, Xapian::doccount>>& archive_languages() {
+    if (languages_) return *languages_;
+    std::map<std::string, Xapian::doccount> counts;
+    const std::string prefix(schema::kLanguagePrefix);
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      const std::string code = language_code((*it).substr(prefix.size()));
+      if (!code.empty()) counts[code] += it.get_termfreq();
+    }
+    languages_.emplace(counts.begin(), counts.end());
+    std::stable_sort(languages_->begin(), languages_->end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return *languages_;
   }
 
   // One analyzer per query language, made on first use.
@@ -711,6 +777,7 @@ class Searcher::Impl {
   std::string cache_state_;                         // the revision it and the facet tables are for
   std::map<std::string, FacetTable> facet_tables_;  // by facet name
   std::optional<SpellingSuggester> suggester_;
+  std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> languages_;
   SearcherOptions options_;
   std::size_t thread_count_;
   std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts

@@ -7,15 +7,15 @@
 namespace newsdex {
 namespace {
 
-// A term this rare is a suggestion candidate when a close term is this many times as frequent.
-constexpr Xapian::doccount kRareTermFrequency = 2;
-constexpr Xapian::doccount kMoreFrequentFactor = 20;
-// A suggestion is more frequent than an unknown word's 0 times 20: at least this frequent.
+// A word the archive has is corrected only to a word this many times as frequent.
+constexpr Xapian::doccount kMoreFrequentFactor = 100;
+// A suggestion is in at least this many articles.
 constexpr Xapian::doccount kMinSuggestionFrequency = 2;
 constexpr std::size_t kMaxDistance = 2;
 
 // Optimal string alignment distance, abandoned once it exceeds `limit`.
-std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
+template <typename String>
+std::size_t edit_distance(const String& a, const String& b, std::size_t limit) {
   const std::size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
   std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
@@ -35,6 +35,32 @@ std::size_t edit_distance(const std::string& a, const std::string& b, std::size_
     std::swap(prev, cur);
   }
   return prev[m];
+}
+
+// The code points of UTF-8 text (the words come from the analyzer: valid UTF-8).
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(c);
+    i += len;
+  }
+  return out;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Edits between words count characters, not bytes: "москва" is one edit from "масква".
+std::size_t word_distance(const std::string& a, const std::string& b, std::size_t limit) {
+  if (is_ascii(a) && is_ascii(b)) return edit_distance(a, b, limit);
+  return edit_distance(code_points(a), code_points(b), limit);
 }
 
 std::uint64_t hash_of(std::string_view s) {
@@ -66,17 +92,24 @@ std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) 
 
 }  // namespace
 
-SpellingSuggester::SpellingSuggester(const Xapian::Database& db) : db_(db) {
-  // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
-  // numbers are never suggested, and their ranges of the vocabulary are not read at all.
+SpellingSuggester::SpellingSuggester(const Xapian::Database& db)
+    : db_(db), surface_words_(db.spellings_begin() != db.spellings_end()) {
   std::vector<std::pair<std::string, Xapian::doccount>> words;
-  std::vector<std::string> first_bytes;
-  for (char c = 'a'; c <= 'z'; ++c) first_bytes.emplace_back(1, c);
-  for (int b = 0x80; b <= 0xff; ++b) first_bytes.emplace_back(1, static_cast<char>(b));
-  for (const auto& first : first_bytes)
-    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it)
+  if (surface_words_) {
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
       if (const auto frequency = it.get_termfreq(); frequency >= kMinSuggestionFrequency)
         words.emplace_back(*it, frequency);
+  } else {
+    // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
+    // numbers are never suggested, and their ranges of the vocabulary are not read at all.
+    std::vector<std::string> first_bytes;
+    for (char c = 'a'; c <= 'z'; ++c) first_bytes.emplace_back(1, c);
+    for (int b = 0x80; b <= 0xff; ++b) first_bytes.emplace_back(1, static_cast<char>(b));
+    for (const auto& first : first_bytes)
+      for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it)
+        if (const auto frequency = it.get_termfreq(); frequency >= kMinSuggestionFrequency)
+          words.emplace_back(*it, frequency);
+  }
   // Bounded memory on a large archive: the most frequent words only (about 29 index entries of
   // 16 bytes a word, so at most ~45 MB).
   if (words.size() > kMaxVocabulary) {
@@ -94,11 +127,25 @@ SpellingSuggester::SpellingSuggester(const Xapian::Database& db) : db_(db) {
   std::sort(variants_.begin(), variants_.end());
 }
 
-std::string SpellingSuggester::suggest(const std::string& term) const {
+Xapian::doccount SpellingSuggester::spelling_frequency(const Xapian::Database& db,
+                                                       const std::string& word) {
+  // Xapian 1.4 has no lookup of one word's frequency: the iterator skips to it.
+  auto it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+Xapian::doccount SpellingSuggester::frequency(const std::string& word) const {
+  return surface_words_ ? spelling_frequency(db_, word) : db_.get_termfreq(word);
+}
+
+std::string SpellingSuggester::suggest(
+    const std::string& term, const std::function<bool(const std::string&)>& indexed) const {
   if (term.empty()) return {};
-  const Xapian::doccount own = db_.get_termfreq(term);
-  if (own > kRareTermFrequency) return {};
-  const std::size_t limit = term.size() <= 4 ? 1 : kMaxDistance;
+  const Xapian::doccount own = frequency(term);
+  const Xapian::doccount needed =
+      own == 0 ? kMinSuggestionFrequency : std::max(own * kMoreFrequentFactor, own + 1);
+  const std::size_t limit = code_points(term).size() <= 4 ? 1 : kMaxDistance;
   std::vector<std::uint32_t> candidates;
   for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), limit)) {
     auto [first, last] = std::equal_range(
@@ -114,13 +161,14 @@ std::string SpellingSuggester::suggest(const std::string& term) const {
   for (const auto id : candidates) {
     const std::string& candidate = terms_[id];
     if (candidate == term) continue;
-    const std::size_t d = edit_distance(term, candidate, limit);
+    const std::size_t d = word_distance(term, candidate, limit);
     if (d > limit) continue;
     const Xapian::doccount freq = frequencies_[id];
     // The closest word frequent enough, then the most frequent of those.
-    if (freq <= std::max<Xapian::doccount>(own * kMoreFrequentFactor, 1)) continue;
+    if (freq < needed) continue;
     if (d < best_distance || (d == best_distance && freq > best_freq) ||
         (d == best_distance && freq == best_freq && candidate < best)) {
+      if (surface_words_ && !indexed(candidate)) continue;
       best = candidate;
       best_freq = freq;
       best_distance = d;

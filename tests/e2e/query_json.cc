@@ -58,6 +58,7 @@ QueryOutput parse_query_output(const std::string& json) {
                    field(hit, "title"),
                    field(hit, "snippet"),
                    field(hit, "url"),
+                   field(hit, "language"),
                    0,
                    {}};
     if (hit.at_key("score").get(parsed.score)) ADD_FAILURE() << json;

@@ -10,7 +10,7 @@
 namespace newsdex::test {
 
 struct JsonHit {
-  std::string id, outlet, date, title, snippet, url;
+  std::string id, outlet, date, title, snippet, url, language;
   double score = 0;
   std::vector<std::pair<std::string, double>> explanation;
 };

@@ -196,8 +196,8 @@ TEST_F(QueryLanguage, RecencyFavoursNewerArticles) {
 
 TEST_F(QueryLanguage, DidYouMean) {
   const auto out = query_json(db(), "harbuor strike");
-  // Suggestions are indexed forms: British spellings are indexed as American ones.
-  EXPECT_EQ(out.suggestion, "harbor strike");
+  // Suggestions are the archive's words as written (folded, not stemmed or respelled).
+  EXPECT_EQ(out.suggestion, "harbour strike");
   EXPECT_EQ(query_json(db(), "harbour").suggestion, "");
 }
 

@@ -161,6 +161,61 @@ TEST_F(Reuters, DidYouMeanUsesTheIndexVocabulary) {
   EXPECT_EQ(query_json(db(), "cocao").suggestion, "cocoa");
 }
 
+// Suggestions come from the archive's words as written, the closest first, then the most
+// frequent: "cofee" is one edit from "coffee" and two from the more frequent "come".
+TEST_F(Reuters, DidYouMeanOffersTheClosestWordAsWritten) {
+  EXPECT_EQ(query_json(db(), "cofee").suggestion, "coffee");
+  EXPECT_EQ(query_json(db(), "goverment").suggestion, "government");  // a typo of 6 articles
+  EXPECT_EQ(query_json(db(), "petrolium").suggestion, "petroleum");
+  EXPECT_EQ(query_json(db(), "tokio").suggestion, "tokyo");  // Tokio Marine, once
+  EXPECT_EQ(query_json(db(), "bankk of japan").suggestion, "bank of japan");
+  EXPECT_EQ(query_json(db(), "Cofee prices in Brazl").suggestion, "coffee prices in brazil");
+  // Correctly spelled rare words, and words of scripts without case, are left alone.
+  EXPECT_EQ(query_json(db(), "zirconium").suggestion, "");
+  EXPECT_EQ(query_json(db(), "yttrium").suggestion, "");
+  EXPECT_EQ(query_json(db(), "\xE7\xBD\x91\xE7\xBB\x9C").suggestion, "");  // 网络
+  const auto text = run_command(NEWSDEX_QUERY_BIN, {"--db", db().string(), "--", "cofee"});
+  EXPECT_NE(text.out.find("did you mean: coffee"), std::string::npos) << text.out;
+}
+
+// An archive of one language analyzes queries in that language only: the default (every
+// language of the archive) ranks exactly as pinning English does, scores and all.
+TEST_F(Reuters, AnEnglishArchiveRanksAsPinnedEnglish) {
+  const char* const queries[] = {
+      "oil",
+      "coffee prices",
+      "\"interest rates\"",
+      "bank NEAR/5 japan",
+      "opec output",
+      "+wheat -corn",
+      "title:gold",
+      "trade AND (japan OR korea)",
+      "attack",
+      "defence budget",
+      "grain exports date:1987-03",
+      "sugar topics:sugar",
+      "strike",
+      "merger acquisition",
+      "dollar yen",
+      "crude NOT brent",
+      "stocks fell",
+      "tin",
+      "\"federal reserve\" rates",
+      "shr cts",
+  };
+  for (const char* q : queries) {
+    const auto all = query_json(db(), q, {"--limit", "100"});
+    const auto english = query_json(db(), q, {"--limit", "100", "--language", "en"});
+    ASSERT_EQ(all.hits.size(), english.hits.size()) << q;
+    EXPECT_FALSE(all.hits.empty()) << q;
+    for (std::size_t i = 0; i < all.hits.size(); ++i) {
+      EXPECT_EQ(all.hits[i].id, english.hits[i].id) << q << " #" << i;
+      EXPECT_EQ(all.hits[i].score, english.hits[i].score) << q << " #" << i;
+      EXPECT_EQ(all.hits[i].language, "en") << all.hits[i].id;
+    }
+  }
+}
+
 TEST_F(Reuters, SimilarArticlesShareTheTopic) {
   // reuters21578-1 is a cocoa crop report.
   const auto out = query_json(db(), "", {"--similar", "reuters21578-1", "--limit", "10"});

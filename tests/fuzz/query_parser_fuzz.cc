@@ -19,9 +19,13 @@ struct FuzzContext {
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
   newsdex::Analyzer analyzer{"english"};
   newsdex::Analyzer folder{"none"};
+  // Other archive languages: words get their French and Russian forms too, when indexed.
+  newsdex::Analyzer french{"fr"};
+  newsdex::Analyzer russian{"ru"};
   FuzzContext() {
     Xapian::Document doc;
-    for (const char* term : {"cyber", "attack", "cyberattack", "albania", "Stitle"})
+    for (const char* term :
+         {"cyber", "attack", "cyberattack", "albania", "alban", "attaqu", "Stitle", "Salban"})
       doc.add_term(term);
     doc.add_boolean_term("XOdaily planet");
     doc.add_boolean_term("Ktopics:cocoa");
@@ -43,8 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                 : newsdex::QueryParser().parse(query);
       // Xapian's own leaves (an in-memory database has no document length table).
       const newsdex::RankedTermQueries ranked(context.db, {}, nullptr);
-      newsdex::QueryBuilder builder(context.db, context.analyzer, context.folder, {"topics"},
-                                    {false, 1.0, lenient}, ranked);
+      newsdex::QueryBuilder builder(context.db,
+                                    newsdex::QueryLanguages(context.db, context.analyzer,
+                                                            {&context.french, &context.russian}),
+                                    context.folder, {"topics"}, {false, 1.0, lenient}, ranked);
       const auto built = builder.build(tree);
       Xapian::Enquire enquire(context.db);
       enquire.set_query(built.query);

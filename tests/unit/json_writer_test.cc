@@ -34,7 +34,8 @@ TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
             "\"value\":\"AFP\","
             "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
             "\"title_from_text\":false,"
-            "\"outlet\":null,\"date\":null,\"url\":null,\"snippet\":\"\",\"explanation\":[{"
+            "\"outlet\":null,\"date\":null,\"url\":null,\"language\":null,\"snippet\":\"\","
+            "\"explanation\":[{"
             "\"term\":\"albania\",\"weight\":1.5}]}]}\n");
 }
 

@@ -109,7 +109,8 @@ class RankedTermQueriesTest : public ::testing::Test {
     }
     Analyzer analyzer("english"), folder("none");
     const RankedTermQueries ranked(db, {}, table);
-    QueryBuilder builder(db, analyzer, folder, {"topics", "places"}, {match_all, 0.5}, ranked);
+    QueryBuilder builder(db, QueryLanguages(db, analyzer, {}), folder, {"topics", "places"},
+                         {match_all, 0.5}, ranked);
     Xapian::Enquire enquire(db);
     enquire.set_query(builder.build(QueryParser().parse(q)).query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.4, 0.5));

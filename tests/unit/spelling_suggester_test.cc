@@ -2,12 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 namespace newsdex {
 namespace {
 
+bool always_indexed(const std::string&) {
+  return true;
+}
+
+std::string suggest(const SpellingSuggester& s, const std::string& word) {
+  return s.suggest(word, always_indexed);
+}
+
+// A database without a spelling table: the suggester works on its terms.
 Xapian::WritableDatabase vocabulary() {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  for (int i = 0; i < 30; ++i) {
+  for (int i = 0; i < 200; ++i) {
     Xapian::Document doc;
     doc.add_term("albania");
     doc.add_term("attack");
@@ -22,9 +35,9 @@ Xapian::WritableDatabase vocabulary() {
 TEST(SpellingSuggester, UnknownWordsGetTheClosestFrequentTerm) {
   const auto db = vocabulary();
   SpellingSuggester s(db);
-  EXPECT_EQ(s.suggest("albnaia"), "albania");  // transposition
-  EXPECT_EQ(s.suggest("albana"), "albania");   // deletion
-  EXPECT_EQ(s.suggest("attakc"), "attack");    // rare: a frequent neighbour wins
+  EXPECT_EQ(suggest(s, "albnaia"), "albania");  // transposition
+  EXPECT_EQ(suggest(s, "albana"), "albania");   // deletion
+  EXPECT_EQ(suggest(s, "attakc"), "attack");    // rare: a 200 times more frequent neighbour wins
 }
 
 // A wrong first letter, and mistakes past the indexed prefix, are corrected too.
@@ -38,22 +51,72 @@ TEST(SpellingSuggester, AnyLetterCanBeWrong) {
     db.add_document(doc);
   }
   SpellingSuggester s(db);
-  EXPECT_EQ(s.suggest("xoffee"), "coffee");
-  EXPECT_EQ(s.suggest("offee"), "coffee");
-  EXPECT_EQ(s.suggest("cofee"), "coffee");
-  EXPECT_EQ(s.suggest("interventoin"), "intervention");  // past the first 7 bytes
-  EXPECT_EQ(s.suggest("intrevention"), "intervention");
-  EXPECT_EQ(s.suggest("xyzzyx"), "");
+  EXPECT_EQ(suggest(s, "xoffee"), "coffee");
+  EXPECT_EQ(suggest(s, "offee"), "coffee");
+  EXPECT_EQ(suggest(s, "cofee"), "coffee");
+  EXPECT_EQ(suggest(s, "interventoin"), "intervention");  // past the first 7 bytes
+  EXPECT_EQ(suggest(s, "intrevention"), "intervention");
+  EXPECT_EQ(suggest(s, "xyzzyx"), "");
   EXPECT_EQ(s.vocabulary_size(), 3u);
 }
 
 TEST(SpellingSuggester, KnownOrDistantWordsGetNothing) {
   const auto db = vocabulary();
   SpellingSuggester s(db);
-  EXPECT_EQ(s.suggest("albania"), "");
-  EXPECT_EQ(s.suggest("zebra"), "");
-  EXPECT_EQ(s.suggest("abc"), "");  // short words allow one edit only
-  EXPECT_EQ(s.suggest(""), "");
+  EXPECT_EQ(suggest(s, "albania"), "");
+  EXPECT_EQ(suggest(s, "albanian"), "");  // known, and albania is not 100 times as frequent
+  EXPECT_EQ(suggest(s, "zebra"), "");
+  EXPECT_EQ(suggest(s, "abc"), "");  // short words allow one edit only
+  EXPECT_EQ(suggest(s, ""), "");
+}
+
+class SurfaceWords : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("newsdex-spelling-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(path_);
+    Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    // Stems in the terms, surface words in the spelling table, as the indexer writes them.
+    db.add_document(Xapian::Document());
+    db.add_spelling("coffee", 227);
+    db.add_spelling("come", 422);
+    db.add_spelling("москва", 50);
+    db.add_spelling("bank", 2958);
+    db.add_spelling("banks", 1500);
+    db.add_spelling("tokyo", 1021);
+    db.add_spelling("tokio", 1);
+    db.add_spelling("deleted", 40);
+    db.commit();
+  }
+  void TearDown() override { std::filesystem::remove_all(path_); }
+  std::filesystem::path path_;
+};
+
+TEST_F(SurfaceWords, CloserFirstThenMoreFrequent) {
+  Xapian::Database db(path_.string());
+  SpellingSuggester s(db);
+  EXPECT_EQ(suggest(s, "cofee"), "coffee");  // 1 edit; "come" (2 edits) is more frequent
+  EXPECT_EQ(suggest(s, "bankk"), "bank");    // bank and banks are 1 edit: the more frequent
+  EXPECT_EQ(suggest(s, "tokio"), "tokyo");   // known once, tokyo 1,021 times
+  EXPECT_EQ(suggest(s, "tokyo"), "");
+  EXPECT_EQ(SpellingSuggester::spelling_frequency(db, "tokio"), 1u);
+  EXPECT_EQ(SpellingSuggester::spelling_frequency(db, "tokioo"), 0u);
+}
+
+TEST_F(SurfaceWords, EditsCountCharactersNotBytes) {
+  Xapian::Database db(path_.string());
+  SpellingSuggester s(db);
+  EXPECT_EQ(suggest(s, "масква"), "москва");  // one Cyrillic letter (two bytes) replaced
+  EXPECT_EQ(suggest(s, "моск"), "");          // 2 letters short of 6: too far for 4 letters
+}
+
+TEST_F(SurfaceWords, WordsNoLongerIndexedAreNotSuggested) {
+  Xapian::Database db(path_.string());
+  SpellingSuggester s(db);
+  EXPECT_EQ(suggest(s, "delted"), "deleted");
+  EXPECT_EQ(s.suggest("delted", [](const std::string& w) { return w != "deleted"; }), "");
 }
 
 }  // namespace

@@ -20,6 +20,10 @@ struct AnalyzedTerm {
   // A hyphenated compound joined into one word ("cyber-attack" -> "cyberattack"); it shares the
   // position of its last part, which was emitted just before it.
   bool joined = false;
+  // Made of letters (not a number): a word other languages stem too, a spelling to suggest.
+  bool letters = false;
+  // The word folded but not stemmed ("attacks" for the term "attack"); valid during the call.
+  std::string_view folded;
 };
 
 // A non-owning reference to a callable taking `const AnalyzedTerm&`: no allocation and no
@@ -52,12 +56,13 @@ class TermSinkRef {
 // by two threads at once; create one per thread (construction costs a few microseconds).
 class Analyzer {
  public:
-  // `language`: a Snowball language name or ISO 639 code ("english", "en", "fr", ...);
-  // "none" or an unknown language disables stemming (and stop words). Check a language from a
-  // user with is_known_language first.
+  // `language`: a Snowball language name, ISO 639-1 code or tag ("english", "en", "fr-FR");
+  // "none", a language Xapian has no stemmer for ("zh") or an unknown one disables stemming (and
+  // stop words). Check a language from a user with is_known_language first.
   explicit Analyzer(std::string_view language = "english");
 
-  // Whether `language` names a Snowball stemmer (or is "none"); known_languages() lists them.
+  // Whether `language` names a language (language_code() is not empty); known_languages()
+  // describes them.
   static bool is_known_language(std::string_view language);
   static std::string known_languages();
   ~Analyzer();
@@ -84,6 +89,11 @@ class Analyzer {
   // True for the language's stop words ("the", "of", ...), given a term as analyze() emits it.
   // Stop words are indexed (phrases need them) but dropped from ranked queries.
   bool is_stopword(std::string_view term) const;
+
+  // Whether every character of a folded word is a letter of a script with case (Latin, Greek,
+  // Cyrillic, Armenian): the words spelling suggestions are made for. Chinese, Japanese, Thai
+  // and Arabic words are left alone.
+  static bool is_cased_word(std::string_view folded);
 
   const std::string& language() const;
 

@@ -23,8 +23,10 @@ struct IndexOptions {
   std::optional<InputFormat> format;
   // Read `*.meta.jsonl` sidecar files beside the articles; their fields override extraction.
   bool use_sidecars = true;
-  // Stemming language for articles that do not state one.
+  // Stemming language for articles that do not state one and whose language is not detected.
   std::string default_language = "english";
+  // Detect the language of articles that do not state one (LanguageDetector).
+  bool detect_language = true;
   // Articles per commit: a crash loses at most this many.
   std::size_t commit_every = 10000;
   // Page and HTML files, and JSON lines, larger than this are skipped.

@@ -16,19 +16,22 @@ enum class Collapse { kNone, kOutlet };
 // A facet counted over all matches: the outlet, the publication year, month or day, or a
 // keyword field of the database (Reuters' "topics").
 struct FacetField {
-  enum class Kind { kOutlet, kYear, kMonth, kDay, kKeyword };
+  enum class Kind { kOutlet, kLanguage, kYear, kMonth, kDay, kKeyword };
   Kind kind = Kind::kOutlet;
   std::string keyword;  // kKeyword: the field's name
 
   static FacetField outlet() { return {Kind::kOutlet, {}}; }
+  static FacetField language() { return {Kind::kLanguage, {}}; }
   static FacetField year() { return {Kind::kYear, {}}; }
   static FacetField month() { return {Kind::kMonth, {}}; }
   static FacetField day() { return {Kind::kDay, {}}; }
   static FacetField keyword_field(std::string name) { return {Kind::kKeyword, std::move(name)}; }
   // As the command line and the JSON output name them: "outlet", "date.year", "date.month",
-  // "date.day" (or "date"); any other name is a keyword field, checked when searching.
+  // "date.day" (or "date"), "language"; any other name is a keyword field, checked when
+  // searching.
   static FacetField named(std::string_view name) {
     if (name == "outlet") return outlet();
+    if (name == "language") return language();
     if (name == "date.year") return year();
     if (name == "date.month") return month();
     if (name == "date.day" || name == "date") return day();
@@ -38,6 +41,8 @@ struct FacetField {
     switch (kind) {
       case Kind::kOutlet:
         return "outlet";
+      case Kind::kLanguage:
+        return "language";
       case Kind::kYear:
         return "date.year";
       case Kind::kMonth:
@@ -73,9 +78,10 @@ struct SearchRequest {
   QuerySyntax syntax = QuerySyntax::kAuto;
   // Juxtaposed words: any of them (ranked by BM25) or all of them.
   bool match_all = false;
-  // Language the query words are analyzed in: the one the articles were indexed with
-  // (Snowball name or ISO 639 code).
-  std::string language = "english";
+  // Language the query words are analyzed in (Snowball name or ISO 639-1 code). Empty (or
+  // "auto"): every language the archive's articles are in, so that a word finds articles in
+  // any of them; a language pins it.
+  std::string language;
   std::size_t limit = 10;
   std::size_t offset = 0;
   Bm25Parameters bm25;

@@ -24,7 +24,8 @@ struct SearchHit {
   std::string outlet;
   std::string date;  // ISO 8601, empty when unknown
   std::string url;
-  std::string snippet;  // original text around the best passage, matched words highlighted
+  std::string language;  // ISO 639-1 code the article was analyzed in ("en", "fr")
+  std::string snippet;   // original text around the best passage, matched words highlighted
   std::vector<TermContribution> explanation;
 };
 
