@@ -129,25 +129,23 @@ bool finalize(Article& article, NumericDateOrder date_order, const ProblemSink& 
   return true;
 }
 
-// The language an article is analyzed, stored, filtered and shown as: the one it states, else the
-// detected one, else the default; always as its code (language_code), so "French", "fr" and
-// "fr-FR" are one language in filters and facets.
-void resolve_language(Article& article, const IndexOptions& options, const ProblemSink& report) {
-  if (!article.language.empty()) {
-    if (std::string code = language_code(article.language); !code.empty()) {
-      article.language = std::move(code);
-      return;
-    }
-    report({article.origin,
-            "unknown language \"" + article.language + "\"; " +
-                (options.detect_language ? "detected, or taken as " : "taken as ") +
-                options.default_language,
-            ProblemKind::kWarning});
-    article.language.clear();
+// The language an article states, as its code (language_code), so that "French", "fr" and
+// "fr-FR" are one language in filters and facets; empty when it states none (or none known):
+// then its language is detected (LanguageDetector::unstated_language), by the thread that
+// builds its document.
+void normalize_stated_language(Article& article, const IndexOptions& options,
+                               const ProblemSink& report) {
+  if (article.language.empty()) return;
+  if (std::string code = language_code(article.language); !code.empty()) {
+    article.language = std::move(code);
+    return;
   }
-  if (options.detect_language)
-    article.language = LanguageDetector::detect(article.title, article.body);
-  if (article.language.empty()) article.language = language_code(options.default_language);
+  report({article.origin,
+          "unknown language \"" + article.language + "\"; " +
+              (options.detect_language ? "detected, or taken as " : "taken as ") +
+              options.default_language,
+          ProblemKind::kWarning});
+  article.language.clear();
 }
 
 // A new (or empty) database is built in parallel shards and swapped in at the end; an existing
@@ -170,6 +168,7 @@ std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
   sharded.work_dir = work_dir;
   sharded.jobs = jobs;
   sharded.default_language = options.default_language;
+  sharded.detect_language = options.detect_language;
   sharded.chunk_articles = std::min(options.commit_every, kShardArticles);
   // Per job: one chunk in Xapian's buffer and two waiting in the queue.
   sharded.chunk_text_bytes =
@@ -254,7 +253,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
     if (!finalize(article, options.date_order, report_problem)) return;
-    resolve_language(article, options, report_problem);
+    normalize_stated_language(article, options, report_problem);
     auto [seen, first_time] = seen_ids.try_emplace(article.id);
     if (!first_time) {
       report_problem({article.origin,
@@ -265,8 +264,9 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     seen->second.origin = article.origin;
     for (const auto& keyword : article.keywords) writer.note_keyword_field(keyword.name);
     std::string stored = encode_stored_article(article);
-    // The terms depend on the default language and the schema (analysis rules) too: a change
-    // of either re-indexes.
+    // The terms depend on the default language, detection and the schema (analysis rules) too:
+    // a change of any re-indexes. An unstated language is detected after hashing (on the
+    // workers of a sharded build): it follows from the text, which the hash covers.
     const std::string hash = Fnv1a64()
                                  .add(stored)
                                  .add(options.default_language)
@@ -299,6 +299,11 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       return;
     }
     const std::size_t text_bytes = article.title.size() + article.body.size();
+    if (article.language.empty()) {
+      article.language = LanguageDetector::unstated_language(
+          article.title, article.body, options.detect_language, options.default_language);
+      stored = encode_stored_article(article);
+    }
     const Xapian::Document document = builder.build(article, stored, hash);
     const auto outcome = writer.upsert(id_term, document, builder.spelling_words());
     if (builder.overlong_words() > 0)

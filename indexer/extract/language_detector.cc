@@ -37,4 +37,10 @@ std::string LanguageDetector::detect(std::string_view title, std::string_view bo
   return language_code(CLD2::LanguageCode(language));
 }
 
+std::string LanguageDetector::unstated_language(std::string_view title, std::string_view body,
+                                                bool detect, std::string_view default_language) {
+  std::string language = detect ? LanguageDetector::detect(title, body) : std::string();
+  return language.empty() ? language_code(default_language) : language;
+}
+
 }  // namespace newsdex

@@ -21,10 +21,15 @@ class LanguageDetector {
   static constexpr int kMinPercent = 80;
   static constexpr int kMinTextBytes = 100;
   // Bytes of the text looked at: CLD2's answer is settled long before, and the cost bounded.
-  static constexpr std::size_t kMaxBytes = 4096;
+  static constexpr std::size_t kMaxBytes = 512;
 
   // The ISO 639-1 code ("fr", "zh"), or empty when not confident.
   static std::string detect(std::string_view title, std::string_view body);
+
+  // The language of an article that states none: detected (when `detect`), else the default,
+  // as its code.
+  static std::string unstated_language(std::string_view title, std::string_view body, bool detect,
+                                       std::string_view default_language);
 };
 
 }  // namespace newsdex

@@ -30,7 +30,7 @@ class DocumentBuilder {
   // Words of the last built article too long to index (schema::kMaxTermBytes): left out.
   std::size_t overlong_words() const { return overlong_words_; }
 
-  // The last built article's distinct surface words, for the database's spelling table (the
+  // The last built article's distinct surface words, for the word count table (the
   // words "did you mean" suggests): valid until the next build.
   const std::vector<std::string_view>& spelling_words() { return spelling_.distinct(); }
 

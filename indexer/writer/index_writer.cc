@@ -67,6 +67,7 @@ IndexWriter::~IndexWriter() {
       db_.set_metadata(std::string(schema::kSchemaVersionKey),
                        std::to_string(schema::kSchemaVersion));
     if (!changed_docids_.empty()) write_lengths();
+    spelling_.write_to(db_);
   } catch (const Xapian::Error&) {
   }
 }
@@ -91,7 +92,7 @@ IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
   try {
     const bool existed = db_.term_exists(id_term);
     const Xapian::docid docid = db_.replace_document(id_term, document);
-    for (const auto word : spelling_words) db_.add_spelling(std::string(word));
+    spelling_.add(spelling_words);
     changed_docids_.insert(docid);
     return existed ? Outcome::kReplaced : Outcome::kAdded;
   } catch (const Xapian::Error& e) {
@@ -129,6 +130,7 @@ void IndexWriter::commit() {
       version_pending_ = false;
     }
     write_lengths();
+    spelling_.write_to(db_);
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(write_failure("commit failed", e));

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "writer/spelling_counts.h"
+
 namespace newsdex {
 
 // The one writer of a newsdex database: opens (or creates) it, checks its schema version, and
@@ -28,8 +30,9 @@ class IndexWriter {
   // again would change nothing, so it can be skipped before any analysis.
   bool is_unchanged(const std::string& id_term, const std::string& content_hash) const;
   // Adds the document, replacing any document with the same id term.
-  // `spelling_words`: the article's distinct surface words, counted in the spelling table (an
-  // article replaced or deleted leaves its counts: suggestions check that a word is indexed).
+  // `spelling_words`: the article's distinct surface words, counted in the word count table at
+  // the next commit (an article replaced or deleted leaves its counts: suggestions check that
+  // a word is indexed).
   Outcome upsert(const std::string& id_term, const Xapian::Document& document,
                  const std::vector<std::string_view>& spelling_words);
   // Deletes the document with this id term; false when there is none.
@@ -58,12 +61,12 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   std::set<std::string> keyword_fields_;
   bool keyword_fields_changed_ = false;
-  bool version_pending_ = false;
+  bool version_pending_ = false;  // a new database: the schema version goes in at commit
   // Documents added, replaced or deleted since the last commit: their lengths go into the
   // document length table with the commit.
   std::set<Xapian::docid> changed_docids_;
-  bool lengths_stale_ = false;  // the table does not describe the opened revision  // a new
-                                // database: the schema version goes in at commit
+  bool lengths_stale_ = false;  // the table does not describe the opened revision
+  SpellingCounts spelling_;     // surface words of the articles since the last commit
   std::uint64_t reclaimed_bytes_ = 0;
 };
 

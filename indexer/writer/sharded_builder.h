@@ -13,6 +13,8 @@
 
 #include <xapian.h>
 
+#include "writer/spelling_counts.h"
+
 #include "newsdex/article.h"
 #include "newsdex/index_job.h"
 
@@ -37,6 +39,8 @@ class ShardedBuilder {
     std::filesystem::path work_dir;  // created; removed with everything in it by the destructor
     std::size_t jobs = 1;
     std::string default_language = "english";
+    // Articles that state no language are detected (LanguageDetector), on the workers.
+    bool detect_language = true;
     std::size_t chunk_articles = 1000;
     std::size_t chunk_text_bytes = 16u << 20;
     // The most shards open at once while merging (more are merged in groups first, `jobs`
@@ -86,7 +90,7 @@ class ShardedBuilder {
 
   void flush_chunk();
   void work();
-  void build_shard(Chunk& chunk, DocumentBuilder& builder);
+  void build_shard(Chunk& chunk, DocumentBuilder& builder, SpellingCounts& spelling);
   void stop_workers();
   void rethrow_failure();
   std::vector<Shard> merge_tier(std::vector<Shard> shards, std::size_t tier);
@@ -103,6 +107,7 @@ class ShardedBuilder {
   bool closing_ = false;
   std::exception_ptr failure_;
   std::vector<InputProblem> problems_;
+  SpellingCounts spelling_;  // the workers' counts, merged as each one ends (guarded by mutex_)
   std::vector<Shard> shards_;
   std::vector<std::jthread> workers_;
   std::atomic<std::size_t> built_ = 0;

@@ -684,18 +684,16 @@ class Searcher::Impl {
                          Xapian::Query(schema::id_term(id)));
   }
 
-  // Whether a word of the query is rare enough in the archive to be worth a suggestion: the
-  // suggester (built once per revision) is then asked; common words never cost that.
+  // Whether a word of the query is rare enough in the archive to be worth a suggestion (by its
+  // term: one lookup a word); the suggester (built once per revision) is then asked, so common
+  // words never cost that.
   bool has_rare_word(const std::string& query, Analyzer& analyzer) {
-    const bool surface = db_.spellings_begin() != db_.spellings_end();
     const Xapian::doccount rare =
         std::max<Xapian::doccount>(kRareWordFloor, db_.get_doccount() / kRareWordShare);
     bool found = false;
     analyzer.analyze(query, 1, [&](const AnalyzedTerm& t) {
       if (found || t.joined || !t.letters || !Analyzer::is_cased_word(t.folded)) return;
-      const std::string word(surface ? t.folded : t.term);
-      found = (surface ? SpellingSuggester::spelling_frequency(db_, word)
-                       : db_.get_termfreq(word)) < rare;
+      found = db_.get_termfreq(std::string(t.term)) < rare;
     });
     return found;
   }

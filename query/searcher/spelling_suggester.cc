@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "newsdex/hashing.h"
+#include "newsdex/word_count_table.h"
 
 namespace newsdex {
 namespace {
@@ -93,12 +94,11 @@ std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) 
 }  // namespace
 
 SpellingSuggester::SpellingSuggester(const Xapian::Database& db)
-    : db_(db), surface_words_(db.spellings_begin() != db.spellings_end()) {
+    : db_(db), all_words_(WordCountTable::read(db)), surface_words_(!all_words_.empty()) {
   std::vector<std::pair<std::string, Xapian::doccount>> words;
   if (surface_words_) {
-    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
-      if (const auto frequency = it.get_termfreq(); frequency >= kMinSuggestionFrequency)
-        words.emplace_back(*it, frequency);
+    for (const auto& [word, frequency] : all_words_)
+      if (frequency >= kMinSuggestionFrequency) words.emplace_back(word, frequency);
   } else {
     // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
     // numbers are never suggested, and their ranges of the vocabulary are not read at all.
@@ -127,16 +127,12 @@ SpellingSuggester::SpellingSuggester(const Xapian::Database& db)
   std::sort(variants_.begin(), variants_.end());
 }
 
-Xapian::doccount SpellingSuggester::spelling_frequency(const Xapian::Database& db,
-                                                       const std::string& word) {
-  // Xapian 1.4 has no lookup of one word's frequency: the iterator skips to it.
-  auto it = db.spellings_begin();
-  it.skip_to(word);
-  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
-}
-
 Xapian::doccount SpellingSuggester::frequency(const std::string& word) const {
-  return surface_words_ ? spelling_frequency(db_, word) : db_.get_termfreq(word);
+  if (!surface_words_) return db_.get_termfreq(word);
+  const auto it =
+      std::lower_bound(all_words_.begin(), all_words_.end(), word,
+                       [](const auto& entry, const std::string& w) { return entry.first < w; });
+  return it != all_words_.end() && it->first == word ? it->second : 0;
 }
 
 std::string SpellingSuggester::suggest(

@@ -17,9 +17,9 @@ namespace newsdex {
 // Reuters articles, becomes "government", in 1,928; "oils" stays). Numbers are not corrected.
 //
 // The words are the archive's surface words, folded as the analyzer folds them but not
-// stemmed ("coffee", not "coffe"), with the number of articles each is in: the spelling table
-// the indexer fills. A database without one (written before it had one) gives its unprefixed
-// terms instead.
+// stemmed ("coffee", not "coffe"), with the number of articles each is in: the word count table
+// the indexer fills (WordCountTable). A database without one (written before it had one) gives
+// its unprefixed terms instead.
 //
 // Built once per database revision, as a symmetric-delete index (SymSpell): every variant of a
 // word's first kPrefixBytes bytes with up to two bytes deleted points at the word. A query
@@ -28,9 +28,6 @@ namespace newsdex {
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db);
-
-  // Articles `word` (folded) is in by the database's spelling table (0 when not there).
-  static Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word);
 
   // Articles `word` (folded) is in, as the suggester counts them.
   Xapian::doccount frequency(const std::string& word) const;
@@ -51,7 +48,8 @@ class SpellingSuggester {
 
  private:
   const Xapian::Database& db_;
-  bool surface_words_ = false;  // from the spelling table (else the terms)
+  std::vector<std::pair<std::string, std::uint32_t>> all_words_;  // the table, sorted
+  bool surface_words_ = false;  // from the word count table (else the terms)
   std::vector<std::string> terms_;
   std::vector<Xapian::doccount> frequencies_;
   // (hash of a variant, index into terms_), sorted.

@@ -201,6 +201,34 @@ TEST_F(QueryLanguage, DidYouMean) {
   EXPECT_EQ(query_json(db(), "harbour").suggestion, "");
 }
 
+// Words of articles added in place later count too: the word count table is merged at each
+// commit, not only written by the first build.
+TEST(DidYouMeanAcrossRuns, WordsOfEveryRunAreSuggested) {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  std::ofstream first(dir.path() / "first.jsonl");
+  std::ofstream second(dir.path() / "second.jsonl");
+  for (int i = 0; i < 3; ++i) {
+    first << R"({"id": "f)" << i << R"(", "title": "Coffee", "body": "Coffee exports rose."})"
+          << "\n";
+    second << R"({"id": "s)" << i << R"(", "title": "Harbour", "body": "The harbour closed."})"
+           << "\n";
+  }
+  first.close();
+  second.close();
+  ASSERT_EQ(
+      run_command(NEWSDEX_INDEX_BIN, {"--quiet", "--db", db, (dir.path() / "first.jsonl").string()})
+          .exit_code,
+      0);
+  ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN,
+                        {"--quiet", "--db", db, (dir.path() / "second.jsonl").string()})
+                .exit_code,
+            0);
+  EXPECT_EQ(query_json(db, "cofee").suggestion, "coffee");     // from the first build
+  EXPECT_EQ(query_json(db, "harbuor").suggestion, "harbour");  // added in place
+  EXPECT_EQ(query_json(db, "coffee harbour").suggestion, "");
+}
+
 TEST_F(QueryLanguage, SimilarArticlesShareWords) {
   const auto out = query_json(db(), "", {"--similar", "a1", "--limit", "3"});
   ASSERT_EQ(out.exit_code, 0) << out.err;
