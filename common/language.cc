@@ -40,15 +40,20 @@ constexpr std::string_view kStemmed =
 
 }  // namespace
 
+// Codes ISO 639 withdrew that detectors and old pages still use (CLD2 says "iw" for Hebrew).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kWithdrawn = {
+    {{"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"}}};
+
 std::string language_code(std::string_view language) {
-  std::string lower;
-  for (char c : language) {
-    if (c == '-' || c == '_') break;  // "fr-FR", "zh_Hant": the language is the first subtag
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    lower.push_back(c);
-  }
+  std::string whole;
+  for (char c : language) whole.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  // Algorithm names first: "kraaij_pohlmann" has an underscore of its own.
+  if (std::find(kAlgorithms.begin(), kAlgorithms.end(), whole) != kAlgorithms.end()) return whole;
+  // "fr-FR", "zh_Hant": the language is the first subtag.
+  const std::string lower = whole.substr(0, whole.find_first_of("-_"));
   if (lower.empty()) return {};
-  if (std::find(kAlgorithms.begin(), kAlgorithms.end(), lower) != kAlgorithms.end()) return lower;
+  for (const auto& [old_code, code] : kWithdrawn)
+    if (lower == old_code) return std::string(code);
   for (const auto& [name, code] : kNames)
     if (lower == name) return std::string(code);
   if (lower.size() == 2 && kIso639_1.find(" " + lower + " ") != std::string_view::npos)

@@ -15,12 +15,16 @@ std::string chunk_key(std::size_t n) {
 }
 
 void decode_chunk(std::string_view chunk, std::vector<std::pair<std::string, std::uint32_t>>& out) {
-  for (std::size_t pos = 0; pos < chunk.size();) {
-    const auto nul = chunk.find('\0', pos);
-    if (nul == std::string_view::npos) throw DatabaseError("corrupt word count table");
-    std::string word(chunk.substr(pos, nul - pos));
-    pos = nul + 1;
-    out.emplace_back(std::move(word), static_cast<std::uint32_t>(get_varint(chunk, pos)));
+  try {
+    for (std::size_t pos = 0; pos < chunk.size();) {
+      const auto nul = chunk.find('\0', pos);
+      if (nul == std::string_view::npos) throw DatabaseError("a word without its count");
+      std::string word(chunk.substr(pos, nul - pos));
+      pos = nul + 1;
+      out.emplace_back(std::move(word), static_cast<std::uint32_t>(get_varint(chunk, pos)));
+    }
+  } catch (const DatabaseError&) {
+    throw DatabaseError("corrupt word count table (metadata newsdex.words.*): re-index it");
   }
 }
 

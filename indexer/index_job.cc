@@ -155,15 +155,21 @@ void normalize_stated_language(Article& article, const IndexOptions& options,
 std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
                                                    const WalkedInputs& inputs,
                                                    const IndexWriter& writer) {
-  if (writer.document_count() > 0) return std::nullopt;
-  for (const auto& input : inputs.articles)
-    if (input.path == "-") return std::nullopt;
-  const std::size_t jobs =
-      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Scratch space beside the database, so that the final swap is a rename. The writer's lock
-  // is held, so a leftover work folder is from a killed run (ShardedBuilder clears it).
+  // is held, so a leftover work folder is from a killed run: ShardedBuilder clears it, and an
+  // update in place (a run killed after its swap, before removing the folder) removes it.
   const auto target = std::filesystem::absolute(options.db_path);
   const auto work_dir = target.parent_path() / (target.filename().string() + ".build");
+  const auto in_place = [&]() {
+    std::error_code ignored;
+    std::filesystem::remove_all(work_dir, ignored);
+    return std::nullopt;
+  };
+  if (writer.document_count() > 0) return in_place();
+  for (const auto& input : inputs.articles)
+    if (input.path == "-") return in_place();
+  const std::size_t jobs =
+      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   ShardedBuilder::Options sharded;
   sharded.work_dir = work_dir;
   sharded.jobs = jobs;

@@ -49,7 +49,24 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryLanguages languages,
       keyword_fields_(std::move(keyword_fields)),
       options_(options),
       ranked_(ranked),
-      words_(db, languages_, options.title_weight, ranked) {}
+      words_(db, languages_, options.title_weight, ranked),
+      rare_frequency_(rare_word_frequency(db)) {}
+
+void QueryBuilder::note_suggestible(const std::string& folded,
+                                    const std::vector<std::string>& forms) {
+  if (!Analyzer::is_cased_word(folded)) return;
+  for (const auto& form : forms)
+    if (db_.get_termfreq(form) >= rare_frequency_) return;
+  result_.suggestible.insert(folded);
+}
+
+std::vector<std::string> QueryBuilder::folded_words(std::string_view text) {
+  std::vector<std::string> words;
+  languages_.primary().analyze(text, 1, [&](const AnalyzedTerm& t) {
+    if (!t.joined) words.emplace_back(t.letters ? t.folded : std::string_view());
+  });
+  return words;
+}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   result_ = BuiltQuery{};
@@ -94,42 +111,39 @@ std::vector<std::string> QueryBuilder::analyze(std::string_view text, std::strin
   return terms;
 }
 
-std::vector<std::vector<std::string>> QueryBuilder::kept_spellings(
-    std::vector<std::vector<std::string>> by_language) const {
-  std::vector<std::vector<std::string>> kept;
-  for (auto& terms : by_language) {
-    if (terms.empty()) continue;
-    if (!kept.empty()) {
-      if (std::find(kept.begin(), kept.end(), terms) != kept.end()) continue;
-      if (!std::all_of(terms.begin(), terms.end(),
-                       [&](const std::string& t) { return db_.get_termfreq(t) > 0; }))
-        continue;
-    }
-    kept.push_back(std::move(terms));
-  }
-  return kept;
-}
-
-std::vector<std::vector<std::string>> QueryBuilder::spellings(std::string_view text,
-                                                              std::string* whole_compound) {
-  if (languages_.single()) return {analyze(text, whole_compound)};
+std::vector<LanguageSpelling> QueryBuilder::spellings(std::string_view text,
+                                                      std::string* whole_compound) {
+  if (languages_.single()) return {{analyze(text, whole_compound), {}}};
   std::vector<std::vector<std::string>> by_language;
   auto primary = analyze(text, whole_compound, &by_language);
-  if (by_language.empty()) return {std::move(primary)};
-  return kept_spellings(std::move(by_language));
+  if (by_language.empty()) return {{std::move(primary), {}}};
+  return languages_.spellings(by_language);
+}
+
+Xapian::Query QueryBuilder::word_forms(const std::vector<LanguageSpelling>& forms) const {
+  if (forms.size() == 1) return ranked_.term(forms[0].terms[0]);
+  std::vector<Xapian::Query> each;
+  for (const auto& f : forms)
+    each.push_back(languages_.restrict(Xapian::Query(f.terms[0]), f.languages));
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, each.begin(), each.end());
 }
 
 Xapian::Query QueryBuilder::positional_any(Xapian::Query::op op,
-                                           const std::vector<std::vector<std::string>>& spellings,
+                                           const std::vector<LanguageSpelling>& spellings,
                                            Xapian::termcount window) const {
-  if (spellings.size() == 1) return ranked_.positional(op, spellings[0], window);
+  if (spellings.size() == 1) return ranked_.positional(op, spellings[0].terms, window);
   std::vector<Xapian::Query> positions;
-  for (const auto& s : spellings) positions.emplace_back(op, s.begin(), s.end(), window);
+  for (const auto& s : spellings)
+    positions.push_back(languages_.restrict(
+        Xapian::Query(op, s.terms.begin(), s.terms.end(), window), s.languages));
+  // Ranked as the words' concepts (each word's forms as one), matched where one language's
+  // sequence is.
   std::vector<Xapian::Query> concepts;
-  for (std::size_t i = 0; i < spellings[0].size(); ++i) {
+  for (std::size_t i = 0; i < spellings[0].terms.size(); ++i) {
     std::vector<std::string> forms;
     for (const auto& s : spellings)
-      if (std::find(forms.begin(), forms.end(), s[i]) == forms.end()) forms.push_back(s[i]);
+      if (std::find(forms.begin(), forms.end(), s.terms[i]) == forms.end())
+        forms.push_back(s.terms[i]);
     concepts.push_back(ranked_.word_forms(forms));
   }
   return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, concepts),
@@ -203,7 +217,8 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
   std::vector<std::string> run;
   auto flush_run = [&]() {
     if (run.empty()) return;
-    for (auto& q : words_.build(run, only_stopwords, result_.ranked_terms, result_.unknown_words))
+    for (auto& q : words_.build(run, only_stopwords, result_.ranked_terms, result_.unknown_words,
+                                result_.suggestible))
       optional.push_back(std::move(q));
     run.clear();
   };
@@ -258,7 +273,7 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
 
 QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
   const auto all = spellings(n.text);
-  const auto& terms = all[0];
+  const auto& terms = all[0].terms;
   if (terms.empty()) return {{}, false, true};
   if (terms.size() > 1) {  // "U.K.-based", "cyber-attack": its parts as a phrase
     QueryNode as_phrase = n;
@@ -266,12 +281,15 @@ QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
     return phrase(as_phrase, "", positive);
   }
   if (positive) {
-    for (const auto& s : all) result_.ranked_terms.insert(s[0]);
+    std::vector<std::string> forms;
+    for (const auto& s : all) forms.push_back(s.terms[0]);
+    result_.ranked_terms.insert(forms.begin(), forms.end());
+    note_suggestible(languages_.primary().fold_word(n.text), forms);
     // Other languages' forms are kept only when indexed: the word is known if one is.
     if (all.size() == 1 && db_.get_termfreq(terms[0]) == 0) result_.unknown_words.push_back(n.text);
   }
   if (all.size() == 1) return {ranked_term(terms[0]), false};
-  return {words_.concept_query(all), false};
+  return {words_.concept_query({terms}, {all.begin() + 1, all.end()}), false};
 }
 
 QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view prefix,
@@ -280,24 +298,26 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
   // word ("cyberattack"), as the same words unquoted do.
   std::string compound;
   const auto all = spellings(n.text, &compound);
-  const auto& terms = all[0];
+  const auto& terms = all[0].terms;
   if (terms.empty()) return {{}, false, true};
   if (positive && prefix.empty()) {
+    const auto folded = folded_words(n.text);
+    for (std::size_t i = 0; i < terms.size() && i < folded.size(); ++i) {
+      std::vector<std::string> forms;
+      for (const auto& s : all) forms.push_back(s.terms[i]);
+      note_suggestible(folded[i], forms);
+    }
     for (const auto& s : all) {
       if (terms.size() == 1)
-        result_.ranked_terms.insert(s[0]);
+        result_.ranked_terms.insert(s.terms[0]);
       else
-        result_.phrases.push_back(s);
+        result_.phrases.push_back(s.terms);
     }
     if (!compound.empty()) result_.ranked_terms.insert(compound);
   }
   const auto window = static_cast<Xapian::termcount>(terms.size());
   if (prefix.empty()) {  // ranked
-    if (terms.size() == 1) {
-      std::vector<std::string> forms;
-      for (const auto& s : all) forms.push_back(s[0]);
-      return {ranked_.word_forms(forms), false};
-    }
+    if (terms.size() == 1) return {word_forms(all), false};
     Xapian::Query q = positional_any(Xapian::Query::OP_PHRASE, all, window);
     if (!compound.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, ranked_.term(compound));
     return {q, false};
@@ -305,10 +325,12 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
   std::vector<Xapian::Query> each;
   for (const auto& s : all) {
     std::vector<Xapian::Query> parts;
-    for (const auto& t : s) parts.emplace_back(std::string(prefix) + t);
-    each.push_back(parts.size() == 1 ? parts.front()
-                                     : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(),
-                                                     parts.end(), window));
+    for (const auto& t : s.terms) parts.emplace_back(std::string(prefix) + t);
+    each.push_back(languages_.restrict(
+        parts.size() == 1
+            ? parts.front()
+            : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window),
+        s.languages));
   }
   Xapian::Query q = combine(Xapian::Query::OP_OR, each);
   if (!compound.empty())
@@ -458,10 +480,16 @@ QueryBuilder::Part QueryBuilder::near(const QueryNode& n, bool positive) {
     for (std::size_t l = 0; l < child_terms.size(); ++l)
       by_language[l].push_back(child_terms[l][0]);
   }
-  const auto all = by_language.empty() ? std::vector<std::vector<std::string>>{parts}
-                                       : kept_spellings(std::move(by_language));
-  if (positive)
-    for (const auto& s : all) result_.ranked_terms.insert(s.begin(), s.end());
+  const auto all = by_language.empty() ? std::vector<LanguageSpelling>{{parts, {}}}
+                                       : languages_.spellings(by_language);
+  if (positive) {
+    for (const auto& s : all) result_.ranked_terms.insert(s.terms.begin(), s.terms.end());
+    for (std::size_t i = 0; i < n.children.size(); ++i) {
+      std::vector<std::string> forms;
+      for (const auto& s : all) forms.push_back(s.terms[i]);
+      note_suggestible(languages_.primary().fold_word(n.children[i].text), forms);
+    }
+  }
   // The window spans the words themselves plus up to `distance` words between each pair.
   const auto window = static_cast<Xapian::termcount>(parts.size() + n.distance);
   return {positional_any(Xapian::Query::OP_NEAR, all, window), false};

@@ -24,8 +24,11 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> phrases;
   // Ranked terms the query has only inside those phrases: not highlighted on their own.
   std::set<std::string, std::less<>> phrase_only_terms;
-  // Query words whose term is not in the index, with the word as typed (for "did you mean").
+  // Query words whose term is not in the index, with the word as typed.
   std::vector<std::string> unknown_words;
+  // Positive query words (not field values), folded, whose every form is unknown or rare in the
+  // index (rare_word_frequency): what "did you mean" may correct.
+  std::set<std::string, std::less<>> suggestible;
 };
 
 struct QueryBuildOptions {
@@ -72,6 +75,10 @@ class QueryBuilder {
   Part language(const QueryNode& value);
   // Lenient mode's answer to a part it cannot build as written.
   Part as_words(std::string text, std::size_t position, bool positive);
+  // Adds a word to result_.suggestible when it is of a cased script and its forms are rare.
+  void note_suggestible(const std::string& folded, const std::vector<std::string>& forms);
+  // The folded words of `text` in order, as analyze() finds them.
+  std::vector<std::string> folded_words(std::string_view text);
   Xapian::Query matching_filter_values(std::string_view prefix, std::string_view value,
                                        std::size_t position);
   // The terms of `text` in order, without joined compounds (they share a part's position);
@@ -79,18 +86,16 @@ class QueryBuilder {
   // With `by_language`, also each query language's terms (by_language[l][position]).
   std::vector<std::string> analyze(std::string_view text, std::string* whole_compound = nullptr,
                                    std::vector<std::vector<std::string>>* by_language = nullptr);
-  // Of each language's terms: the primary's, then each distinct other whose terms the index holds.
-  std::vector<std::vector<std::string>> kept_spellings(
-      std::vector<std::vector<std::string>> by_language) const;
   // The term sequences `text` analyzes to in the query languages, the primary one's first
   // (always), then each other distinct one whose terms the index all holds. Joined compounds
   // as in analyze(), `whole_compound` of the primary language.
-  std::vector<std::vector<std::string>> spellings(std::string_view text,
-                                                  std::string* whole_compound = nullptr);
+  std::vector<LanguageSpelling> spellings(std::string_view text,
+                                          std::string* whole_compound = nullptr);
+  // One word's forms (spellings of one term each) as one concept, without the title boost.
+  Xapian::Query word_forms(const std::vector<LanguageSpelling>& forms) const;
   // A positional query (phrase, NEAR) matching any of `spellings` (sequences of equal length),
   // ranked as the concepts at each position: every language's form of a word counts as one.
-  Xapian::Query positional_any(Xapian::Query::op op,
-                               const std::vector<std::vector<std::string>>& spellings,
+  Xapian::Query positional_any(Xapian::Query::op op, const std::vector<LanguageSpelling>& spellings,
                                Xapian::termcount window) const;
 
   const Xapian::Database& db_;
@@ -100,6 +105,7 @@ class QueryBuilder {
   QueryBuildOptions options_;
   const RankedTermQueries& ranked_;
   WordRunBuilder words_;
+  Xapian::doccount rare_frequency_;
   BuiltQuery result_;
 };
 

@@ -29,16 +29,37 @@ Xapian::Query spelling_query(const std::vector<std::string>& terms, std::string_
 
 }  // namespace
 
-bool WordRunBuilder::is_stopword(const std::string& word) {
-  std::vector<std::string> terms;
-  int words = 0;
-  analyzer_.analyze(word, 0, [&](const AnalyzedTerm& t) {
-    if (!t.joined && words++ == 0) terms = languages_.terms_by_language(t);
-  });
-  return words == 1 && languages_.is_stopword(terms);
+Xapian::doccount rare_word_frequency(const Xapian::Database& db) {
+  return std::max<Xapian::doccount>(3, db.get_doccount() / 1000);
 }
 
-Xapian::Query WordRunBuilder::concept_query(const std::vector<Spelling>& spellings) const {
+bool WordRunBuilder::is_stopword(const std::string& word) {
+  const std::string term = analyzer_.term_for_word(word);
+  return !term.empty() && analyzer_.is_stopword(term);
+}
+
+Xapian::Query WordRunBuilder::concept_query(const std::vector<Spelling>& spellings,
+                                            const std::vector<LanguageSpelling>& others) const {
+  if (!others.empty()) {
+    // Xapian's synonym over the restricted spellings (our sources take plain terms only).
+    std::vector<Xapian::Query> body, title;
+    for (const auto& s : spellings) {
+      body.push_back(spelling_query(s, ""));
+      title.push_back(spelling_query(s, schema::kTitlePrefix));
+    }
+    for (const auto& o : others) {
+      body.push_back(languages_.restrict(spelling_query(o.terms, ""), o.languages));
+      title.push_back(
+          languages_.restrict(spelling_query(o.terms, schema::kTitlePrefix), o.languages));
+    }
+    const Xapian::Query b(Xapian::Query::OP_SYNONYM, body.begin(), body.end());
+    if (title_weight_ <= 0) return b;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, b,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_SYNONYM, title.begin(), title.end()),
+                      title_weight_));
+  }
   if (spellings.size() == 1) {
     const Spelling& s = spellings.front();
     std::vector<std::string> title_terms;
@@ -101,25 +122,25 @@ std::optional<WordRunBuilder::Spelling> WordRunBuilder::split_into_indexed_words
 std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>& words,
                                                  bool keep_stopwords,
                                                  std::set<std::string, std::less<>>& highlight,
-                                                 std::vector<std::string>& unknown) {
+                                                 std::vector<std::string>& unknown,
+                                                 std::set<std::string, std::less<>>& suggestible) {
   struct Word {
     std::string text;
     std::string folded;               // single words only
     std::vector<Spelling> spellings;  // the first is the word as written
+    std::vector<LanguageSpelling> other_languages;
   };
   std::vector<Word> kept;
   for (const auto& text : words) {
     Spelling parts;
     std::string joined;
-    std::vector<std::string> first_by_language;  // the first part's term in each language
-    std::vector<std::string> other_forms;        // a single word's forms in other languages
+    std::vector<LanguageSpelling> other_forms;  // a single word's forms in other languages
     analyzer_.analyze(text, 1, [&](const AnalyzedTerm& t) {
       if (t.joined) {
         joined.assign(t.term);
         return;
       }
       if (parts.empty() && !languages_.single()) {
-        first_by_language = languages_.terms_by_language(t);
         auto forms = languages_.forms(t);
         other_forms.assign(std::make_move_iterator(forms.begin() + 1),
                            std::make_move_iterator(forms.end()));
@@ -127,13 +148,12 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
       parts.emplace_back(t.term);
     });
     if (parts.empty()) continue;
-    const bool stopword = languages_.single() ? analyzer_.is_stopword(parts[0])
-                                              : languages_.is_stopword(first_by_language);
-    if (parts.size() == 1 && stopword && !keep_stopwords) continue;
-    Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}};
+    // The primary language's stop words only: another language's list would drop words of this
+    // one (English "or" is French "gold").
+    if (parts.size() == 1 && analyzer_.is_stopword(parts[0]) && !keep_stopwords) continue;
+    Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}, {}};
     if (!joined.empty()) w.spellings.push_back({joined});
-    if (parts.size() == 1)
-      for (auto& form : other_forms) w.spellings.push_back({std::move(form)});
+    if (parts.size() == 1) w.other_languages = std::move(other_forms);
     kept.push_back(std::move(w));
   }
 
@@ -154,14 +174,24 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
   }
 
   std::vector<Xapian::Query> queries;
+  const Xapian::doccount rare = rare_word_frequency(db_);
   for (const auto& w : kept) {
     bool known = false;
+    bool common = false;
     for (const auto& s : w.spellings) {
       highlight.insert(s.begin(), s.end());
-      known |= s.size() > 1 || db_.get_termfreq(s[0]) > 0;
+      const Xapian::doccount frequency = s.size() > 1 ? rare : db_.get_termfreq(s[0]);
+      known |= frequency > 0;
+      common |= frequency >= rare;
+    }
+    for (const auto& o : w.other_languages) {  // kept only when indexed
+      highlight.insert(o.terms.begin(), o.terms.end());
+      known = true;
+      common |= db_.get_termfreq(o.terms[0]) >= rare;
     }
     if (!known) unknown.push_back(w.text);
-    queries.push_back(concept_query(w.spellings));
+    if (!common && Analyzer::is_cased_word(w.folded)) suggestible.insert(w.folded);
+    queries.push_back(concept_query(w.spellings, w.other_languages));
   }
   return queries;
 }

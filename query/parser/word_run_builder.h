@@ -28,6 +28,10 @@ namespace newsdex {
 // A concept of one spelling is made of RankedTermQueries leaves; a concept of several stays a
 // Xapian synonym (which needs Xapian's own terms).
 // Stop words are dropped unless `keep_stopwords` (a query of nothing but stop words).
+// A query word in fewer articles than this (3, or 1 in 1,000 of the archive's) may be a
+// misspelling worth a "did you mean" ("goverment": 6 of Reuters' 21,578).
+Xapian::doccount rare_word_frequency(const Xapian::Database& db);
+
 class WordRunBuilder {
  public:
   WordRunBuilder(const Xapian::Database& db, QueryLanguages languages, double title_weight,
@@ -41,17 +45,21 @@ class WordRunBuilder {
   // Whether a plain word is a stop word (and would be dropped).
   bool is_stopword(const std::string& word);
 
-  // One query per kept word, in order. Adds the terms worth highlighting to `highlight` and the
-  // words the index does not know to `unknown`.
+  // One query per kept word, in order. Adds the terms worth highlighting to `highlight`, the
+  // words the index does not know to `unknown`, and the folded single words whose forms are all
+  // rare to `suggestible`.
   std::vector<Xapian::Query> build(const std::vector<std::string>& words, bool keep_stopwords,
                                    std::set<std::string, std::less<>>& highlight,
-                                   std::vector<std::string>& unknown);
+                                   std::vector<std::string>& unknown,
+                                   std::set<std::string, std::less<>>& suggestible);
 
   // One way of writing a concept: a single term, or a phrase of terms.
   using Spelling = std::vector<std::string>;
 
-  // The spellings as one concept, in the body and (weighted) in the title.
-  Xapian::Query concept_query(const std::vector<Spelling>& spellings) const;
+  // The spellings as one concept, in the body and (weighted) in the title; `others`: its
+  // spellings in other languages, searched in those languages' articles only.
+  Xapian::Query concept_query(const std::vector<Spelling>& spellings,
+                              const std::vector<LanguageSpelling>& others = {}) const;
 
  private:
   std::optional<Spelling> split_into_indexed_words(const std::string& folded);

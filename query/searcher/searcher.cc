@@ -42,11 +42,6 @@ constexpr std::size_t kFacetTableShare = 8;
 // A search that keeps losing the race with the indexer's commits gives up after this many tries.
 constexpr int kReopenAttempts = 12;
 
-// A query word in fewer articles than this floor, or than this share of them (1 in 1,000), may
-// be a misspelling worth a suggestion ("goverment": 6 of Reuters' 21,578).
-constexpr Xapian::doccount kRareWordFloor = 3;
-constexpr Xapian::doccount kRareWordShare = 1000;
-
 // More-like-this: terms taken from the model article.
 constexpr Xapian::termcount kSimilarTerms = 25;
 
@@ -331,9 +326,7 @@ class Searcher::Impl {
       hit.language = language_code(article.language);
       result.hits.push_back(std::move(hit));
     }
-    if (!plan.built.unknown_words.empty() || result.total_upper == 0 ||
-        has_rare_word(request.query, *plan.analyzer))
-      result.suggestion = suggest(request.query, plan);
+    if (!plan.built.suggestible.empty()) result.suggestion = suggest(request.query, plan);
     return result;
   }
 
@@ -684,26 +677,18 @@ class Searcher::Impl {
                          Xapian::Query(schema::id_term(id)));
   }
 
-  // Whether a word of the query is rare enough in the archive to be worth a suggestion (by its
-  // term: one lookup a word); the suggester (built once per revision) is then asked, so common
-  // words never cost that.
-  bool has_rare_word(const std::string& query, Analyzer& analyzer) {
-    const Xapian::doccount rare =
-        std::max<Xapian::doccount>(kRareWordFloor, db_.get_doccount() / kRareWordShare);
-    bool found = false;
-    analyzer.analyze(query, 1, [&](const AnalyzedTerm& t) {
-      if (found || t.joined || !t.letters || !Analyzer::is_cased_word(t.folded)) return;
-      found = db_.get_termfreq(std::string(t.term)) < rare;
-    });
-    return found;
-  }
-
-  // The query with each unknown or rare word replaced by its closest frequent word of the
-  // archive (words in scripts without case, numbers and common words kept as typed).
+  // The query with each unknown or rare word (BuiltQuery::suggestible: not field values, not
+  // numbers, not words of scripts without case) replaced by its closest frequent word of the
+  // archive.
   std::string suggest(const std::string& query, const Plan& plan) {
-    // Built on the first suggestion a revision needs, kept until the database changes.
-    if (!suggester_) suggester_.emplace(db_);
-    const SpellingSuggester& suggester = *suggester_;
+    // Built on the first suggestion a revision needs, kept until the database changes. A
+    // damaged word table costs the suggestion, not the search.
+    try {
+      if (!suggester_) suggester_.emplace(db_);
+    } catch (const DatabaseError&) {
+      return {};
+    }
+    SpellingSuggester& suggester = *suggester_;
     // A suggestion must still find something in some query language.
     const auto indexed = [&](const std::string& word) {
       if (db_.get_termfreq(plan.analyzer->stem_folded(word)) > 0) return true;
@@ -715,12 +700,15 @@ class Searcher::Impl {
     std::size_t cursor = 0;
     bool changed = false;
     plan.analyzer->analyze(query, 1, [&](const AnalyzedTerm& t) {
-      if (t.joined || !t.letters || !Analyzer::is_cased_word(t.folded)) return;
-      const std::string replacement = suggester.suggest(std::string(t.folded), indexed);
+      if (t.joined || !t.letters) return;
+      const std::string folded(t.folded);  // stem_folded() below reuses the buffer t points into
+      if (!plan.built.suggestible.count(folded)) return;
+      const std::size_t begin = t.begin, end = t.end;
+      const std::string replacement = suggester.suggest(folded, indexed);
       if (replacement.empty()) return;
-      corrected.append(query, cursor, t.begin - cursor);
+      corrected.append(query, cursor, begin - cursor);
       corrected += replacement;
-      cursor = t.end;
+      cursor = end;
       changed = true;
     });
     if (!changed) return {};

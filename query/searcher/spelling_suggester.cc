@@ -68,22 +68,29 @@ std::uint64_t hash_of(std::string_view s) {
   return Fnv1a64().add(s).value();
 }
 
-// Hashes of `word` (at most kPrefixBytes bytes) with up to `deletes` (0 to 2) bytes deleted, the
-// word itself included, distinct.
-std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) {
-  std::vector<std::uint64_t> out = {hash_of(word)};
-  char buf[SpellingSuggester::kPrefixBytes];
+std::uint64_t hash_of(const char32_t* chars, std::size_t n) {
+  return hash_of(std::string_view(reinterpret_cast<const char*>(chars), n * sizeof(char32_t)));
+}
+
+// Hashes of `word`'s first kPrefixChars characters with up to `deletes` (0 to 2) of them
+// deleted, the prefix itself included, distinct. Characters, not bytes: a one-letter mistake
+// in Cyrillic or Greek is one deletion on each side, as in Latin.
+std::vector<std::uint64_t> deletion_variants(std::string_view text, std::size_t deletes) {
+  std::u32string word = code_points(text);
+  if (word.size() > SpellingSuggester::kPrefixChars) word.resize(SpellingSuggester::kPrefixChars);
+  std::vector<std::uint64_t> out = {hash_of(word.data(), word.size())};
+  char32_t buf[SpellingSuggester::kPrefixChars];
   const std::size_t n = word.size();
   for (std::size_t i = 0; deletes >= 1 && i < n; ++i) {
     std::size_t len = 0;
     for (std::size_t k = 0; k < n; ++k)
       if (k != i) buf[len++] = word[k];
-    out.push_back(hash_of(std::string_view(buf, len)));
+    out.push_back(hash_of(buf, len));
     for (std::size_t j = i + 1; deletes >= 2 && j < n; ++j) {
       len = 0;
       for (std::size_t k = 0; k < n; ++k)
         if (k != i && k != j) buf[len++] = word[k];
-      out.push_back(hash_of(std::string_view(buf, len)));
+      out.push_back(hash_of(buf, len));
     }
   }
   std::sort(out.begin(), out.end());
@@ -94,56 +101,58 @@ std::vector<std::uint64_t> variants(std::string_view word, std::size_t deletes) 
 }  // namespace
 
 SpellingSuggester::SpellingSuggester(const Xapian::Database& db)
-    : db_(db), all_words_(WordCountTable::read(db)), surface_words_(!all_words_.empty()) {
+    : all_words_(WordCountTable::read(db)) {}
+
+void SpellingSuggester::VariantIndex::build(
+    const std::vector<std::pair<std::string, std::uint32_t>>& all_words,
+    Xapian::doccount min_frequency) {
+  built = true;
   std::vector<std::pair<std::string, Xapian::doccount>> words;
-  if (surface_words_) {
-    for (const auto& [word, frequency] : all_words_)
-      if (frequency >= kMinSuggestionFrequency) words.emplace_back(word, frequency);
-  } else {
-    // Words start with a lower-case letter or a non-ASCII byte; prefixed terms (upper case) and
-    // numbers are never suggested, and their ranges of the vocabulary are not read at all.
-    std::vector<std::string> first_bytes;
-    for (char c = 'a'; c <= 'z'; ++c) first_bytes.emplace_back(1, c);
-    for (int b = 0x80; b <= 0xff; ++b) first_bytes.emplace_back(1, static_cast<char>(b));
-    for (const auto& first : first_bytes)
-      for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it)
-        if (const auto frequency = it.get_termfreq(); frequency >= kMinSuggestionFrequency)
-          words.emplace_back(*it, frequency);
-  }
+  for (const auto& [word, frequency] : all_words)
+    if (frequency >= min_frequency) words.emplace_back(word, frequency);
   // Bounded memory on a large archive: the most frequent words only (about 29 index entries of
-  // 16 bytes a word, so at most ~45 MB).
+  // 16 bytes a word, so at most ~45 MB, besides the table itself).
   if (words.size() > kMaxVocabulary) {
     std::nth_element(words.begin(), words.begin() + kMaxVocabulary, words.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     words.resize(kMaxVocabulary);
   }
   for (auto& [term, frequency] : words) {
-    const auto id = static_cast<std::uint32_t>(terms_.size());
-    for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), kMaxDistance))
-      variants_.emplace_back(key, id);
-    terms_.push_back(std::move(term));
-    frequencies_.push_back(frequency);
+    const auto id = static_cast<std::uint32_t>(terms.size());
+    for (const auto key : deletion_variants(term, kMaxDistance)) variants.emplace_back(key, id);
+    terms.push_back(std::move(term));
+    frequencies.push_back(frequency);
   }
-  std::sort(variants_.begin(), variants_.end());
+  std::sort(variants.begin(), variants.end());
+}
+
+std::size_t SpellingSuggester::vocabulary_size() {
+  if (!every_.built) every_.build(all_words_, kMinSuggestionFrequency);
+  return every_.terms.size();
 }
 
 Xapian::doccount SpellingSuggester::frequency(const std::string& word) const {
-  if (!surface_words_) return db_.get_termfreq(word);
   const auto it =
       std::lower_bound(all_words_.begin(), all_words_.end(), word,
                        [](const auto& entry, const std::string& w) { return entry.first < w; });
   return it != all_words_.end() && it->first == word ? it->second : 0;
 }
 
-std::string SpellingSuggester::suggest(
-    const std::string& term, const std::function<bool(const std::string&)>& indexed) const {
+std::string SpellingSuggester::suggest(const std::string& term,
+                                       const std::function<bool(const std::string&)>& indexed) {
   if (term.empty()) return {};
   const Xapian::doccount own = frequency(term);
   const Xapian::doccount needed =
       own == 0 ? kMinSuggestionFrequency : std::max(own * kMoreFrequentFactor, own + 1);
+  VariantIndex& index = own == 0 ? every_ : frequent_;
+  if (!index.built)
+    index.build(all_words_, own == 0 ? kMinSuggestionFrequency : kMoreFrequentFactor);
+  const auto& variants_ = index.variants;
+  const auto& terms_ = index.terms;
+  const auto& frequencies_ = index.frequencies;
   const std::size_t limit = code_points(term).size() <= 4 ? 1 : kMaxDistance;
   std::vector<std::uint32_t> candidates;
-  for (const auto key : variants(std::string_view(term).substr(0, kPrefixBytes), limit)) {
+  for (const auto key : deletion_variants(term, limit)) {
     auto [first, last] = std::equal_range(
         variants_.begin(), variants_.end(), std::pair<std::uint64_t, std::uint32_t>{key, 0},
         [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -164,7 +173,7 @@ std::string SpellingSuggester::suggest(
     if (freq < needed) continue;
     if (d < best_distance || (d == best_distance && freq > best_freq) ||
         (d == best_distance && freq == best_freq && candidate < best)) {
-      if (surface_words_ && !indexed(candidate)) continue;
+      if (!indexed(candidate)) continue;
       best = candidate;
       best_freq = freq;
       best_distance = d;

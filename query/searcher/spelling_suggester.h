@@ -18,11 +18,10 @@ namespace newsdex {
 //
 // The words are the archive's surface words, folded as the analyzer folds them but not
 // stemmed ("coffee", not "coffe"), with the number of articles each is in: the word count table
-// the indexer fills (WordCountTable). A database without one (written before it had one) gives
-// its unprefixed terms instead.
+// the indexer fills (WordCountTable).
 //
 // Built once per database revision, as a symmetric-delete index (SymSpell): every variant of a
-// word's first kPrefixBytes bytes with up to two bytes deleted points at the word. A query
+// word's first kPrefixChars characters with up to two deleted points at the word. A query
 // word's own variants find every candidate with a shared variant, and the real distance
 // decides; so a suggestion looks up a few dozen keys instead of scanning the vocabulary.
 class SpellingSuggester {
@@ -34,26 +33,38 @@ class SpellingSuggester {
 
   // The replacement for `word` (folded), or empty when the word is common enough or nothing
   // is close. `indexed` says whether a candidate is still in the index (an article replaced or
-  // deleted leaves its words' counts).
+  // deleted leaves its words' counts). A word the archive has is compared with the words 100
+  // times as frequent only, whose index is small and built first (Reuters: 2,400 of 43,787
+  // words); the index of every word is built on the first unknown word.
   std::string suggest(const std::string& word,
-                      const std::function<bool(const std::string&)>& indexed) const;
+                      const std::function<bool(const std::string&)>& indexed);
 
-  std::size_t vocabulary_size() const { return terms_.size(); }
+  // Words an unknown word may be corrected to.
+  std::size_t vocabulary_size();
 
-  // Bytes of a term that variants are made of: mistakes past them still cost their edits in
-  // the final comparison, they just do not make candidates of their own.
-  static constexpr std::size_t kPrefixBytes = 7;
+  // Characters of a word that variants are made of: mistakes past them still cost their edits
+  // in the final comparison, they just do not make candidates of their own.
+  static constexpr std::size_t kPrefixChars = 7;
   // Words in the index at most: the most frequent ones.
   static constexpr std::size_t kMaxVocabulary = 100000;
 
  private:
-  const Xapian::Database& db_;
-  std::vector<std::pair<std::string, std::uint32_t>> all_words_;  // the table, sorted
-  bool surface_words_ = false;  // from the word count table (else the terms)
-  std::vector<std::string> terms_;
-  std::vector<Xapian::doccount> frequencies_;
-  // (hash of a variant, index into terms_), sorted.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> variants_;
+  // The whole table, sorted, for the frequency of any word (a few bytes a word: 0.6 MB for
+  // Reuters' 43,787); variants are made of the kMaxVocabulary most frequent only.
+  std::vector<std::pair<std::string, std::uint32_t>> all_words_;
+
+  // A symmetric-delete index of the words at least `min_frequency` frequent.
+  struct VariantIndex {
+    void build(const std::vector<std::pair<std::string, std::uint32_t>>& words,
+               Xapian::doccount min_frequency);
+    bool built = false;
+    std::vector<std::string> terms;
+    std::vector<Xapian::doccount> frequencies;
+    // (hash of a variant, index into terms), sorted.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> variants;
+  };
+  VariantIndex frequent_;  // words a known word may become
+  VariantIndex every_;     // words an unknown word may become
 };
 
 }  // namespace newsdex

@@ -17,11 +17,15 @@ TEST(LanguageCode, NamesCodesAndTagsAreOneCode) {
   EXPECT_EQ(language_code("english"), "en");
   EXPECT_EQ(language_code("chinese"), "zh");
   EXPECT_EQ(language_code("th"), "th");
+  EXPECT_EQ(language_code("iw"), "he");  // withdrawn codes, as CLD2 gives Hebrew
+  EXPECT_EQ(language_code("jw"), "jv");
 }
 
 TEST(LanguageCode, SnowballVariantsKeepTheirNames) {
   EXPECT_EQ(language_code("porter"), "porter");
   EXPECT_EQ(language_code("german2"), "german2");
+  EXPECT_EQ(language_code("kraaij_pohlmann"), "kraaij_pohlmann");
+  EXPECT_TRUE(Analyzer::is_known_language("kraaij_pohlmann"));
   EXPECT_EQ(language_code("none"), "none");
 }
 

@@ -18,10 +18,11 @@ Xapian::WritableDatabase archive() {
   french.add_posting("avec", 4);
   french.add_boolean_term("Lfr");
   db.add_document(french);
-  Xapian::Document english;  // "Albania broke ..."
+  Xapian::Document english;  // "Albania broke ... Alban Berg"
   english.add_posting("albania", 1);
   english.add_posting("broke", 2);
   english.add_posting("the", 3);
+  english.add_posting("alban", 4);  // English for the name; French for "Albanie"
   english.add_boolean_term("Len");
   db.add_document(english);
   return db;
@@ -48,19 +49,17 @@ TEST(QueryLanguages, AWordHasItsIndexedFormInEachLanguage) {
   const auto t = only_term(english, "Albanie", term, folded);
   EXPECT_EQ(languages.terms_by_language(t),
             (std::vector<std::string>{"albani", "alban", "albanie"}));
-  // English "albani" is not indexed but stays first; French "alban" is; Russian "albanie"
-  // (Latin letters: unstemmed) is not.
-  EXPECT_EQ(languages.forms(t), (std::vector<std::string>{"albani", "alban"}));
+  // English "albani" is not indexed but stays first (every article); French "alban" is, for
+  // French articles; Russian "albanie" (Latin letters: unstemmed) is not.
+  const auto forms = languages.forms(t);
+  ASSERT_EQ(forms.size(), 2u);
+  EXPECT_EQ(forms[0].terms, (std::vector<std::string>{"albani"}));
+  EXPECT_TRUE(forms[0].languages.empty());
+  EXPECT_EQ(forms[1].terms, (std::vector<std::string>{"alban"}));
+  EXPECT_EQ(forms[1].languages, (std::vector<std::string>{"fr"}));
   const QueryLanguages one(db, english, {});
-  EXPECT_EQ(one.forms(t), (std::vector<std::string>{"albani"}));
-}
-
-TEST(QueryLanguages, StopWordsOfAnyLanguage) {
-  const auto db = archive();
-  Analyzer english("en"), french("fr");
-  const QueryLanguages languages(db, french, {&english});
-  EXPECT_TRUE(languages.is_stopword({"the", "the"}));  // English's, with French primary
-  EXPECT_FALSE(languages.is_stopword({"alban", "albani"}));
+  ASSERT_EQ(one.forms(t).size(), 1u);
+  EXPECT_EQ(one.forms(t)[0].terms, (std::vector<std::string>{"albani"}));
 }
 
 struct Built {
@@ -85,7 +84,9 @@ TEST(QueryLanguages, WordsPhrasesAndNearMatchEveryLanguagesForm) {
   Analyzer english("en"), french("fr");
   const QueryLanguages both(db, english, {&french});
   const QueryLanguages english_only(db, english, {});
+  // The French form finds the French article, not the English one that has the same stem.
   EXPECT_EQ(build(db, both, "albanie").matches, (std::set<Xapian::docid>{1}));
+  EXPECT_EQ(build(db, both, "alban").matches, (std::set<Xapian::docid>{1, 2}));
   EXPECT_TRUE(build(db, english_only, "albanie").matches.empty());
   const auto p = build(db, both, "\"albanie a rompu\"");
   EXPECT_EQ(p.matches, (std::set<Xapian::docid>{1})) << p.built.query.get_description();

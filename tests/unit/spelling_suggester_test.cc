@@ -15,27 +15,24 @@ bool always_indexed(const std::string&) {
   return true;
 }
 
-std::string suggest(const SpellingSuggester& s, const std::string& word) {
+std::string suggest(SpellingSuggester& s, const std::string& word) {
   return s.suggest(word, always_indexed);
 }
 
-// A database without a word count table: the suggester works on its terms.
-Xapian::WritableDatabase vocabulary() {
+// An archive's word counts, as the indexer writes them.
+Xapian::WritableDatabase vocabulary(std::vector<std::pair<std::string, std::uint32_t>> counts) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  for (int i = 0; i < 200; ++i) {
-    Xapian::Document doc;
-    doc.add_term("albania");
-    doc.add_term("attack");
-    if (i < 3) doc.add_term("albanian");
-    if (i == 0) doc.add_term("attakc");  // a rare misspelling in the index itself
-    doc.add_boolean_term("XOalbania news");
-    db.add_document(doc);
-  }
+  WordCountTable::add(db, std::move(counts));
   return db;
 }
 
-TEST(SpellingSuggester, UnknownWordsGetTheClosestFrequentTerm) {
-  const auto db = vocabulary();
+Xapian::WritableDatabase albania() {
+  // "attakc": a rare misspelling in the archive itself.
+  return vocabulary({{"albania", 200}, {"attack", 200}, {"albanian", 3}, {"attakc", 1}});
+}
+
+TEST(SpellingSuggester, UnknownWordsGetTheClosestFrequentWord) {
+  const auto db = albania();
   SpellingSuggester s(db);
   EXPECT_EQ(suggest(s, "albnaia"), "albania");  // transposition
   EXPECT_EQ(suggest(s, "albana"), "albania");   // deletion
@@ -44,14 +41,7 @@ TEST(SpellingSuggester, UnknownWordsGetTheClosestFrequentTerm) {
 
 // A wrong first letter, and mistakes past the indexed prefix, are corrected too.
 TEST(SpellingSuggester, AnyLetterCanBeWrong) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  for (int i = 0; i < 30; ++i) {
-    Xapian::Document doc;
-    doc.add_term("coffee");
-    doc.add_term("intervention");
-    if (i < 5) doc.add_term("come");
-    db.add_document(doc);
-  }
+  const auto db = vocabulary({{"coffee", 30}, {"intervention", 30}, {"come", 5}});
   SpellingSuggester s(db);
   EXPECT_EQ(suggest(s, "xoffee"), "coffee");
   EXPECT_EQ(suggest(s, "offee"), "coffee");
@@ -63,13 +53,22 @@ TEST(SpellingSuggester, AnyLetterCanBeWrong) {
 }
 
 TEST(SpellingSuggester, KnownOrDistantWordsGetNothing) {
-  const auto db = vocabulary();
+  const auto db = albania();
   SpellingSuggester s(db);
   EXPECT_EQ(suggest(s, "albania"), "");
   EXPECT_EQ(suggest(s, "albanian"), "");  // known, and albania is not 100 times as frequent
   EXPECT_EQ(suggest(s, "zebra"), "");
   EXPECT_EQ(suggest(s, "abc"), "");  // short words allow one edit only
   EXPECT_EQ(suggest(s, ""), "");
+}
+
+TEST(SpellingSuggester, NoTableNoSuggestions) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_term("coffee");
+  db.add_document(doc);
+  SpellingSuggester s(db);
+  EXPECT_EQ(suggest(s, "cofee"), "");
 }
 
 class SurfaceWords : public ::testing::Test {
@@ -83,7 +82,8 @@ class SurfaceWords : public ::testing::Test {
     // Stems in the terms, surface words in the word count table, as the indexer writes them:
     // in two commits, the second adding to the first.
     db.add_document(Xapian::Document());
-    WordCountTable::add(db, {{"coffee", 227}, {"come", 422}, {"москва", 50}, {"bank", 2000}});
+    WordCountTable::add(
+        db, {{"coffee", 227}, {"come", 422}, {"москва", 50}, {"мост", 60}, {"bank", 2000}});
     db.commit();
     WordCountTable::add(
         db, {{"banks", 1500}, {"tokyo", 1021}, {"tokio", 1}, {"deleted", 40}, {"bank", 958}});
@@ -109,7 +109,10 @@ TEST_F(SurfaceWords, EditsCountCharactersNotBytes) {
   Xapian::Database db(path_.string());
   SpellingSuggester s(db);
   EXPECT_EQ(suggest(s, "масква"), "москва");  // one Cyrillic letter (two bytes) replaced
-  EXPECT_EQ(suggest(s, "моск"), "");          // 2 letters short of 6: too far for 4 letters
+  EXPECT_EQ(suggest(s, "моск"), "мост");  // one letter from мост; москва is 2 letters more
+  // A short word with one letter replaced by one of another lead byte (о is D0 BE, ь D1 8C):
+  // one edit, though the bytes differ in two places.
+  EXPECT_EQ(suggest(s, "мьст"), "мост");
 }
 
 TEST_F(SurfaceWords, WordsNoLongerIndexedAreNotSuggested) {

@@ -7,7 +7,7 @@
 // written down in docs/index-format.md; change both together and bump kSchemaVersion.
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // Database metadata key holding kSchemaVersion, checked when a database is opened.
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
 
