@@ -34,7 +34,7 @@ class SpellingSuggester {
   // The replacement for `word` (folded), or empty when the word is common enough or nothing
   // is close. `indexed` says whether a candidate is still in the index (an article replaced or
   // deleted leaves its words' counts). A word the archive has is compared with the words 100
-  // times as frequent only, whose index is small and built first (Reuters: 2,400 of 43,787
+  // times as frequent only, whose index is small and built first (Reuters: 2,031 of 43,787
   // words); the index of every word is built on the first unknown word.
   std::string suggest(const std::string& word,
                       const std::function<bool(const std::string&)>& indexed);
