@@ -39,6 +39,29 @@ void exec(sqlite3* db, const char* sql) {
 
 }  // namespace
 
+const std::vector<QueryClass>& query_classes() {
+  static const std::vector<QueryClass> classes = {
+      {"word_frequent",
+       {"oil", "trade", "bank", "prices", "shares", "company", "market", "billion", "dollar",
+        "profit"}},
+      {"word_rare",
+       {"cocoa", "temporao", "sorghum", "palladium", "rubber", "pesticide", "tin", "zinc", "coffee",
+        "copper"}},
+      {"or_2_4",
+       {"oil prices", "trade deficit japan", "interest rates bank lending", "gold silver platinum",
+        "wheat corn exports", "dollar yen currency", "opec output quota", "stock market crash"}},
+      {"and_2_4",
+       {"oil prices", "trade deficit japan", "interest rates bank lending", "gold silver platinum",
+        "wheat corn exports", "dollar yen currency", "opec output quota", "stock market crash"}},
+      {"phrase",
+       {"crude oil", "interest rates", "trade deficit", "stock exchange", "federal reserve",
+        "west germany", "money supply", "oil prices"}},
+      {"filtered", {"oil", "trade", "bank", "cocoa", "coffee", "dollar", "wheat", "gold"}},
+      {"faceted", {"oil", "trade", "bank", "cocoa", "coffee", "dollar", "wheat", "gold"}},
+  };
+  return classes;
+}
+
 NewsdexQueryEngine::NewsdexQueryEngine(const std::filesystem::path& db, DateRange range,
                                        std::size_t threads)
     : range_(std::move(range)), searcher_(db.string(), newsdex::SearcherOptions{threads}) {}

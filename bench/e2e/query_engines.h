@@ -30,6 +30,13 @@ struct DateRange {
   std::string from, to;
 };
 
+// The latency benchmarks' query classes, drawn from the Reuters vocabulary across frequency
+// bands.
+const std::vector<QueryClass>& query_classes();
+
+// Reuters covers 1987; March has the most articles.
+inline const DateRange kMarch{"1987-03-01", "1987-03-31"};
+
 // newsdex over an existing database: the query library as an embedding program uses it.
 class NewsdexQueryEngine {
  public:

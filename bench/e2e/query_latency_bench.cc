@@ -39,41 +39,16 @@ namespace {
 
 using newsdex::bench::BenchArticle;
 using newsdex::bench::Fts5QueryEngine;
+using newsdex::bench::kMarch;
 using newsdex::bench::LuceneQueryEngine;
 using newsdex::bench::LuceneRuntime;
 using newsdex::bench::NewsdexQueryEngine;
 using newsdex::bench::percentile;
 using newsdex::bench::PlainXapianQueryEngine;
+using newsdex::bench::query_classes;
 using newsdex::bench::QueryClass;
 using newsdex::bench::ScratchDir;
 using newsdex::bench::time_query;
-
-// Drawn from the Reuters vocabulary across frequency bands.
-const std::vector<QueryClass>& query_classes() {
-  static const std::vector<QueryClass> classes = {
-      {"word_frequent",
-       {"oil", "trade", "bank", "prices", "shares", "company", "market", "billion", "dollar",
-        "profit"}},
-      {"word_rare",
-       {"cocoa", "temporao", "sorghum", "palladium", "rubber", "pesticide", "tin", "zinc", "coffee",
-        "copper"}},
-      {"or_2_4",
-       {"oil prices", "trade deficit japan", "interest rates bank lending", "gold silver platinum",
-        "wheat corn exports", "dollar yen currency", "opec output quota", "stock market crash"}},
-      {"and_2_4",
-       {"oil prices", "trade deficit japan", "interest rates bank lending", "gold silver platinum",
-        "wheat corn exports", "dollar yen currency", "opec output quota", "stock market crash"}},
-      {"phrase",
-       {"crude oil", "interest rates", "trade deficit", "stock exchange", "federal reserve",
-        "west germany", "money supply", "oil prices"}},
-      {"filtered", {"oil", "trade", "bank", "cocoa", "coffee", "dollar", "wheat", "gold"}},
-      {"faceted", {"oil", "trade", "bank", "cocoa", "coffee", "dollar", "wheat", "gold"}},
-  };
-  return classes;
-}
-
-// Reuters covers 1987; March has the most articles.
-const newsdex::bench::DateRange kMarch{"1987-03-01", "1987-03-31"};
 
 // One engine: answers one query of a class, returning its latency in ms.
 using Runner = std::function<double(const std::string& cls, const std::string& words)>;
