@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ make cmake pkg-config
   libxapian-dev libicu-dev libboost-program-options-dev libsimdjson-dev libxml2-dev
-  libzstd-dev libcld2-dev xapian-tools
+  libzstd-dev libcld2-dev xapian-tools python3
   libgtest-dev libbenchmark-dev libsqlite3-dev zlib1g-dev libmimalloc-dev
 )
 # shellcheck disable=SC2206  # a space-separated list
