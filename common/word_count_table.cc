@@ -30,10 +30,6 @@ void decode_chunk(std::string_view chunk, std::vector<std::pair<std::string, std
 
 }  // namespace
 
-bool WordCountTable::present(const Xapian::Database& db) {
-  return !db.get_metadata(chunk_key(0)).empty();
-}
-
 std::vector<std::pair<std::string, std::uint32_t>> WordCountTable::read(
     const Xapian::Database& db) {
   std::vector<std::pair<std::string, std::uint32_t>> words;

@@ -233,8 +233,9 @@ int main(int argc, char** argv) {
       "       newsdex-query --db PATH --queries FILE [options]\n\n"
       "Searches a newsdex database. The query language (docs/query.md): words, \"phrases\",\n"
       "cyber*, +required, -excluded, AND, OR, NOT, NEAR/n, (groups), title:, outlet:, author:,\n"
-      "id:, url:, keyword fields (topics:cocoa), date:2022-09, date:2022-09-01..2022-09-30,\n"
-      "date:>=2022-09-01. Words are analyzed as article text is and ranked with BM25.\n\n"
+      "id:, url:, language:fr, keyword fields (topics:cocoa), date:2022-09,\n"
+      "date:2022-09-01..2022-09-30, date:>=2022-09-01. Words are analyzed as article text\n"
+      "is, in every language of the archive unless --language pins one, and ranked with BM25.\n\n"
       "Exit status: 0 hits, 1 no hits, 2 error.\n\nOptions");
   visible.add_options()("help,h", "show this help")(
       "version", "print the version of newsdex-query and of the libraries it runs on")(
@@ -260,7 +261,7 @@ int main(int argc, char** argv) {
       "score added for the newest article when --recency is on")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, date or -date")(
       "facets", po::value(&facets),
-      "count matches by outlet, date.year, date.month, date.day "
+      "count matches by outlet, language, date.year, date.month, date.day "
       "or a keyword field, comma-separated")(
       "facet-limit", po::value(&facet_limit)->default_value("10"), "values per facet")(
       "collapse", po::value(&collapse), "one hit per outlet: --collapse outlet")(

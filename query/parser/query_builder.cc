@@ -120,7 +120,7 @@ std::vector<LanguageSpelling> QueryBuilder::spellings(std::string_view text,
   return languages_.spellings(by_language);
 }
 
-Xapian::Query QueryBuilder::word_forms(const std::vector<LanguageSpelling>& forms) const {
+Xapian::Query QueryBuilder::restricted_forms(const std::vector<LanguageSpelling>& forms) const {
   if (forms.size() == 1) return ranked_.term(forms[0].terms[0]);
   std::vector<Xapian::Query> each;
   for (const auto& f : forms)
@@ -317,7 +317,7 @@ QueryBuilder::Part QueryBuilder::phrase(const QueryNode& n, std::string_view pre
   }
   const auto window = static_cast<Xapian::termcount>(terms.size());
   if (prefix.empty()) {  // ranked
-    if (terms.size() == 1) return {word_forms(all), false};
+    if (terms.size() == 1) return {restricted_forms(all), false};
     Xapian::Query q = positional_any(Xapian::Query::OP_PHRASE, all, window);
     if (!compound.empty()) q = Xapian::Query(Xapian::Query::OP_OR, q, ranked_.term(compound));
     return {q, false};
@@ -431,16 +431,9 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
       "unknown field '" + n.field + "'; fields are " + join_known(keyword_fields_), n.position);
 }
 
-// Every spelling of the language the database holds: older databases wrote the name given
-// ("Lenglish"), newer ones the code ("Len").
+// The language term holds the code (schema version 4), whatever name the query gives.
 QueryBuilder::Part QueryBuilder::language(const QueryNode& value) {
-  const std::string code = language_code(value.text);
-  const std::string prefix(schema::kLanguagePrefix);
-  std::vector<Xapian::Query> terms;
-  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
-    if (language_code((*it).substr(prefix.size())) == code) terms.emplace_back(*it);
-  if (terms.empty()) return {Xapian::Query(prefix + code), true};  // matches nothing
-  return {combine(Xapian::Query::OP_OR, terms), true};
+  return {Xapian::Query(std::string(schema::kLanguagePrefix) + language_code(value.text)), true};
 }
 
 QueryBuilder::Part QueryBuilder::date(const QueryNode& n, bool positive) {

@@ -86,13 +86,14 @@ class QueryBuilder {
   // With `by_language`, also each query language's terms (by_language[l][position]).
   std::vector<std::string> analyze(std::string_view text, std::string* whole_compound = nullptr,
                                    std::vector<std::vector<std::string>>* by_language = nullptr);
-  // The term sequences `text` analyzes to in the query languages, the primary one's first
-  // (always), then each other distinct one whose terms the index all holds. Joined compounds
-  // as in analyze(), `whole_compound` of the primary language.
+  // The term sequences `text` analyzes to in the query languages (QueryLanguages::spellings):
+  // the primary one's first (always), then each other distinct one that its language's
+  // articles hold. Joined compounds as in analyze(), `whole_compound` of the primary language.
   std::vector<LanguageSpelling> spellings(std::string_view text,
                                           std::string* whole_compound = nullptr);
-  // One word's forms (spellings of one term each) as one concept, without the title boost.
-  Xapian::Query word_forms(const std::vector<LanguageSpelling>& forms) const;
+  // One word's forms (spellings of one term each) as one concept, each searched in its
+  // languages' articles, without the title boost.
+  Xapian::Query restricted_forms(const std::vector<LanguageSpelling>& forms) const;
   // A positional query (phrase, NEAR) matching any of `spellings` (sequences of equal length),
   // ranked as the concepts at each position: every language's form of a word counts as one.
   Xapian::Query positional_any(Xapian::Query::op op, const std::vector<LanguageSpelling>& spellings,

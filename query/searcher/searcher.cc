@@ -14,7 +14,6 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
-#include "newsdex/language.h"
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
@@ -323,7 +322,7 @@ class Searcher::Impl {
       hit.outlet = std::move(article.outlet);
       hit.date = std::move(article.date);
       hit.url = std::move(article.url);
-      hit.language = language_code(article.language);
+      hit.language = std::move(article.language);  // a code, as the indexer stores it
       result.hits.push_back(std::move(hit));
     }
     if (!plan.built.suggestible.empty()) result.suggestion = suggest(request.query, plan);
@@ -731,17 +730,14 @@ class Searcher::Impl {
       lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
   }
 
-  // The archive's languages (codes) with their article counts, most articles first: from the
-  // language terms, so an older database that wrote "Lenglish" counts it as "en".
+  // The archive's languages (codes, as the language terms hold them) with their article
+  // counts, most articles first.
   const std::vector<std::pair<std::string, Xapian::doccount>>& archive_languages() {
     if (languages_) return *languages_;
-    std::map<std::string, Xapian::doccount> counts;
+    languages_.emplace();
     const std::string prefix(schema::kLanguagePrefix);
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-      const std::string code = language_code((*it).substr(prefix.size()));
-      if (!code.empty()) counts[code] += it.get_termfreq();
-    }
-    languages_.emplace(counts.begin(), counts.end());
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+      languages_->emplace_back((*it).substr(prefix.size()), it.get_termfreq());
     std::stable_sort(languages_->begin(), languages_->end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     return *languages_;

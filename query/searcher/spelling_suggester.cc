@@ -147,15 +147,13 @@ std::string SpellingSuggester::suggest(const std::string& term,
   VariantIndex& index = own == 0 ? every_ : frequent_;
   if (!index.built)
     index.build(all_words_, own == 0 ? kMinSuggestionFrequency : kMoreFrequentFactor);
-  const auto& variants_ = index.variants;
-  const auto& terms_ = index.terms;
-  const auto& frequencies_ = index.frequencies;
   const std::size_t limit = code_points(term).size() <= 4 ? 1 : kMaxDistance;
   std::vector<std::uint32_t> candidates;
   for (const auto key : deletion_variants(term, limit)) {
-    auto [first, last] = std::equal_range(
-        variants_.begin(), variants_.end(), std::pair<std::uint64_t, std::uint32_t>{key, 0},
-        [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto [first, last] =
+        std::equal_range(index.variants.begin(), index.variants.end(),
+                         std::pair<std::uint64_t, std::uint32_t>{key, 0},
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
     for (; first != last; ++first) candidates.push_back(first->second);
   }
   std::sort(candidates.begin(), candidates.end());
@@ -164,11 +162,11 @@ std::string SpellingSuggester::suggest(const std::string& term,
   Xapian::doccount best_freq = 0;
   std::size_t best_distance = limit + 1;
   for (const auto id : candidates) {
-    const std::string& candidate = terms_[id];
+    const std::string& candidate = index.terms[id];
     if (candidate == term) continue;
     const std::size_t d = word_distance(term, candidate, limit);
     if (d > limit) continue;
-    const Xapian::doccount freq = frequencies_[id];
+    const Xapian::doccount freq = index.frequencies[id];
     // The closest word frequent enough, then the most frequent of those.
     if (freq < needed) continue;
     if (d < best_distance || (d == best_distance && freq > best_freq) ||

@@ -28,8 +28,6 @@ class WordCountTable {
   // word is still indexed.
   static void add(Xapian::WritableDatabase& db,
                   std::vector<std::pair<std::string, std::uint32_t>> counts);
-
-  static bool present(const Xapian::Database& db);
 };
 
 }  // namespace newsdex
