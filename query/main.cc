@@ -28,6 +28,8 @@ namespace {
 constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
 constexpr int kExitError = 2;
+// What a bare --expand means: feedback articles, feedback words, the original query's share.
+constexpr const char* kExpandDefault = "10,10,0.5";
 
 enum class OutputFormat { kText, kJson, kTsv, kTrec };
 
@@ -61,15 +63,67 @@ double parse_number(const std::string& text, const char* option) {
 }
 
 // A count option (--limit, --offset, ...): digits only, so "-1" is an error rather than a
-// wrapped-around "everything".
-std::size_t parse_count(const std::string& text, const char* option) {
-  constexpr std::size_t kMaxCount = 1'000'000'000;
+// wrapped-around "everything". `what` names it in the message ("--limit").
+std::size_t parse_count(const std::string& text, const std::string& what, std::size_t min = 0,
+                        std::size_t max = 1'000'000'000) {
   const bool digits = !text.empty() && text.size() <= 10 &&
                       text.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || std::stoull(text) > kMaxCount)
-    throw po::error(std::string("--") + option + " takes a whole number from 0 to " +
-                    std::to_string(kMaxCount) + ", not '" + text + "'");
+  if (!digits || std::stoull(text) < min || std::stoull(text) > max)
+    throw po::error(what + " takes a whole number from " + std::to_string(min) + " to " +
+                    std::to_string(max) + ", not '" + text + "'");
   return static_cast<std::size_t>(std::stoull(text));
+}
+std::size_t parse_count(const std::string& text, const char* option) {
+  return parse_count(text, std::string("--") + option);
+}
+
+// A count of positions, 1 to 1000 (a window or a lead longer than that is the whole article).
+unsigned parse_position_count(const std::string& text, const char* option) {
+  return static_cast<unsigned>(parse_count(text, std::string("--") + option, 1, 1000));
+}
+
+// --expand DOCS[,TERMS[,ORIGINAL_WEIGHT]]: feedback articles, words taken, the original query's
+// share of the mixed query.
+void parse_expand(const std::string& text, newsdex::SearchRequest& request) {
+  std::vector<std::string> fields;
+  for (std::size_t start = 0;;) {
+    const auto comma = text.find(',', start);
+    fields.push_back(text.substr(start, comma == std::string::npos ? comma : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (fields.size() > 3)
+    throw po::error("--expand takes DOCS[,TERMS[,ORIGINAL_WEIGHT]], not '" + text + "'");
+  request.expand_documents = parse_count(fields[0], "--expand: feedback articles (DOCS)", 1, 1000);
+  if (fields.size() > 1)
+    request.expand_terms = parse_count(fields[1], "--expand: feedback words (TERMS)", 1, 1000);
+  if (fields.size() > 2) {
+    std::size_t used = 0;
+    double weight = -1;
+    try {
+      weight = std::stod(fields[2], &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != fields[2].size() || !(weight > 0 && weight < 1))
+      throw po::error("--expand: the original query's weight must be above 0 and below 1, not '" +
+                      fields[2] + "'");
+    request.expand_original_weight = weight;
+  }
+}
+
+// The arguments, with a bare --expand spelled --expand=DEFAULT unless a value follows (an
+// argument that starts with a digit): Boost would take the next word, the query in `--expand
+// albania`, as the value.
+std::vector<std::string> expand_alone(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--expand") continue;
+    const bool value_follows = i + 1 < args.size() && !args[i + 1].empty() &&
+                               args[i + 1][0] >= '0' && args[i + 1][0] <= '9';
+    if (!value_follows) args[i] = std::string("--expand=") + kExpandDefault;
+  }
+  return args;
 }
 
 // "30d", "2w", "6m" (30-day months), "1y", or a plain number of days.
@@ -224,6 +278,7 @@ int main(int argc, char** argv) {
   std::string db_path, format, match, bm25, recency, sort, facets, highlight, queries, colour;
   std::string syntax, collapse;
   std::string limit, offset, facet_limit, snippet_words, threads;
+  std::string lead_words, proximity_window, rerank_depth, expand;
   newsdex::SearcherOptions searcher_options;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
@@ -255,8 +310,22 @@ int main(int argc, char** argv) {
       "any: rank articles with any word; all: require every word")(
       "bm25", po::value(&bm25), "BM25 parameters K1,B (default 1.2,0.4)")(
       "title-weight", po::value(&request.title_weight)->default_value(0.5),
-      "extra weight of title matches")("recency", po::value(&recency),
-                                       "blend in freshness with this half-life (30d, 2w, 1y)")(
+      "extra weight of title matches")(
+      "lead", po::value(&request.lead_weight)->default_value(request.lead_weight),
+      "weight of the bonus for query words among the first words of the body (0: none)")(
+      "lead-words", po::value(&lead_words)->default_value(std::to_string(request.lead_words)),
+      "how many of the body's first positions count as its lead")(
+      "proximity", po::value(&request.proximity_weight)->default_value(request.proximity_weight),
+      "weight of the bonus for query words close together (0: none)")(
+      "proximity-window",
+      po::value(&proximity_window)->default_value(std::to_string(request.proximity_window)),
+      "positions apart within which two query words count as close")(
+      "rerank-depth", po::value(&rerank_depth)->default_value(std::to_string(request.rerank_depth)),
+      "how many of the best BM25 matches the lead and proximity bonuses re-rank")(
+      "expand", po::value(&expand)->implicit_value(kExpandDefault),
+      "pseudo-relevance feedback (RM3) from the best matches: DOCS,TERMS,ORIGINAL_WEIGHT "
+      "(default 10,10,0.5)")("recency", po::value(&recency),
+                             "blend in freshness with this half-life (30d, 2w, 1y)")(
       "recency-weight", po::value(&request.recency_weight)->default_value(2.0),
       "score added for the newest article when --recency is on")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, date or -date")(
@@ -286,7 +355,9 @@ int main(int argc, char** argv) {
 
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(
+        po::command_line_parser(expand_alone(argc, argv)).options(all).positional(positional).run(),
+        vm);
     if (vm.count("help")) {
       std::cout << visible << "\n";
       return kExitHits;
@@ -303,6 +374,14 @@ int main(int argc, char** argv) {
     searcher_options.threads = parse_count(threads, "threads");
     if (!std::isfinite(request.title_weight) || request.title_weight < 0)
       throw po::error("--title-weight must be a finite number >= 0");
+    if (!std::isfinite(request.proximity_weight) || request.proximity_weight < 0)
+      throw po::error("--proximity must be a finite number >= 0");
+    if (!std::isfinite(request.lead_weight) || request.lead_weight < 0)
+      throw po::error("--lead must be a finite number >= 0");
+    request.lead_words = parse_position_count(lead_words, "lead-words");
+    request.proximity_window = parse_position_count(proximity_window, "proximity-window");
+    request.rerank_depth = parse_count(rerank_depth, "--rerank-depth", 0, 10000);
+    if (vm.count("expand")) parse_expand(expand, request);
     if (!std::isfinite(request.recency_weight) || request.recency_weight < 0)
       throw po::error("--recency-weight must be a finite number >= 0");
     if (words.empty() && queries.empty() && request.similar_to.empty())

@@ -27,8 +27,8 @@ while (($#)); do
 done
 [[ -z "$compare" || -f "$compare" ]] || { echo "bench.sh: no such file $compare" >&2; exit 2; }
 
-# Lucene 8 and a JDK for the Lucene peer (bench/lucene/LuceneBench.java, compiled by CMake).
-EXTRA_PACKAGES="gnuplot-nox python3 liblucene8-java default-jdk-headless" BUILD_TYPE=Release \
+# gnuplot for the plots (setup.sh installs Lucene 8 and a JDK for the Lucene peer).
+EXTRA_PACKAGES="gnuplot-nox" BUILD_TYPE=Release \
   scripts/setup.sh
 
 stamp=$(date -u +%Y-%m-%dT%H%M)

@@ -12,6 +12,8 @@ packages=(
   libxapian-dev libicu-dev libboost-program-options-dev libsimdjson-dev libxml2-dev
   libzstd-dev libcld2-dev xapian-tools python3
   libgtest-dev libbenchmark-dev libsqlite3-dev zlib1g-dev libmimalloc-dev
+  # The ranking harness's and the benchmarks' Lucene peer (bench/lucene/LuceneBench.java).
+  liblucene8-java default-jdk-headless
 )
 # shellcheck disable=SC2206  # a space-separated list
 packages+=(${EXTRA_PACKAGES:-})

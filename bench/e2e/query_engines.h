@@ -48,11 +48,14 @@ class NewsdexQueryEngine {
   void set_snippets(bool on) { snippets_ = on; }
   // SearchRequest::language: empty (every language of the archive) or one pinned.
   void set_language(std::string language) { language_ = std::move(language); }
+  // Off: BM25 alone, without the lead and proximity re-ranking, to measure what it costs.
+  void set_positional(bool on) { positional_ = on; }
 
  private:
   DateRange range_;
   newsdex::Searcher searcher_;
   bool snippets_ = true;
+  bool positional_ = true;
   std::string language_;
 };
 

@@ -14,6 +14,10 @@
 //       with "OK<TAB>shown<TAB>total hits<TAB>microseconds" (or "ERR<TAB>message"), where the
 //       time is taken inside the JVM, from parsing the query to the last snippet, so that it
 //       excludes the pipe, as the C++ engines are timed in process. QUIT or EOF ends it.
+//   java -cp CLASSES:JARS LuceneBench rank INDEX_DIR DEPTH
+//       The ranking peer of scripts/eval-ranking.py: reads "qid<TAB>words" lines on stdin and
+//       prints the top DEPTH articles of each in TREC run format ("qid Q0 id rank score
+//       lucene"), the words parsed as the `or` class is (every word optional).
 //
 // Lucene defaults throughout: EnglishAnalyzer, BM25Similarity (k1 1.2, b 0.75), the default
 // IndexWriterConfig, the classic MultiFieldQueryParser over title and body, UnifiedHighlighter.
@@ -80,9 +84,11 @@ public final class LuceneBench {
       }
     } else if (args.length == 4 && args[0].equals("serve")) {
       serve(args[1], args[2], args[3]);
+    } else if (args.length == 3 && args[0].equals("rank")) {
+      rank(args[1], Integer.parseInt(args[2]));
     } else {
-      System.err.println(
-          "usage: LuceneBench index CORPUS INDEX_DIR [SECONDS_FILE] | serve INDEX_DIR FROM TO");
+      System.err.println("usage: LuceneBench index CORPUS INDEX_DIR [SECONDS_FILE] | serve"
+          + " INDEX_DIR FROM TO | rank INDEX_DIR DEPTH");
       System.exit(2);
     }
   }
@@ -121,8 +127,9 @@ public final class LuceneBench {
         if (title.isEmpty() && body.isEmpty()) continue;
         String outlet = a.getOrDefault("outlet", ""), date = a.getOrDefault("date", "");
         Document doc = new Document();
-        // The unique key, as plain Xapian's Q term (an indexed, unstored, untokenised term).
-        doc.add(new StringField("id", a.getOrDefault("id", ""), Field.Store.NO));
+        // The unique key, as plain Xapian's Q term (an indexed, untokenised term); stored for
+        // the ranking runs, which name articles by it (the latency classes never fetch it).
+        doc.add(new StringField("id", a.getOrDefault("id", ""), Field.Store.YES));
         doc.add(new TextField("title", title, Field.Store.YES));
         // Stored for the highlighter, which re-analyses it (like Xapian's MSet::snippet).
         doc.add(new TextField("body", body, Field.Store.YES));
@@ -274,6 +281,44 @@ public final class LuceneBench {
         out.flush();
       }
     }
+  }
+
+  static void rank(String dir, int depth) throws Exception {
+    PrintStream out =
+        new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+            StandardCharsets.UTF_8);
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Set<String> idField = Set.of("id");
+    try (Directory directory = FSDirectory.open(Paths.get(dir));
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(new BM25Similarity());
+      MultiFieldQueryParser parser = new MultiFieldQueryParser(TEXT_FIELDS, new EnglishAnalyzer());
+      // A long headline must not fail the run: Lucene's default limit is 1024 clauses.
+      BooleanQuery.setMaxClauseCount(1 << 16);
+      for (String line; (line = in.readLine()) != null; ) {
+        String[] f = line.split("\t", 2);
+        if (f.length != 2) continue;
+        String words = f[1].strip();
+        if (words.isEmpty()) continue;
+        Query query;
+        try {
+          query = parser.parse(QueryParser.escape(words));
+        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+          System.err.println("query " + f[0] + ": " + e.getMessage());
+          continue;  // an empty ranking, as the harness scores a query nothing answers
+        }
+        // Exact hit counts are not needed; the top DEPTH are ranked exactly either way.
+        TopDocs docs = searcher.search(query, depth);
+        int r = 0;
+        for (ScoreDoc hit : docs.scoreDocs) {
+          String id = searcher.doc(hit.doc, idField).get("id");
+          out.println(f[0] + " Q0 " + id + " " + (++r) + " " + hit.score + " lucene");
+        }
+      }
+    }
+    out.flush();
   }
 
   // --- JSON Lines -------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 // `valgrind --tool=callgrind` where wall times are too noisy to tell a few percent apart
 // (docs/benchmarks.md, "Queries in every language of an archive"):
 //
-//   newsdex_query_instructions DB LANGUAGE CLASS ROUNDS
+//   newsdex_query_instructions DB LANGUAGE CLASS ROUNDS [bm25]
 //
-// LANGUAGE is "auto" (every language of the archive) or a code. One searcher thread. The
+// LANGUAGE is "auto" (every language of the archive) or a code; `bm25` turns the lead and
+// proximity re-ranking off, to count what it costs. One searcher thread. The
 // steady-state cost of one round is (count at 3 rounds - count at 1 round) / 2.
 #include <algorithm>
 #include <cstdio>
@@ -14,8 +15,8 @@
 #include "query_engines.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: %s DB LANGUAGE CLASS ROUNDS\n", argv[0]);
+  if (argc != 5 && !(argc == 6 && std::string(argv[5]) == "bm25")) {
+    std::fprintf(stderr, "usage: %s DB LANGUAGE CLASS ROUNDS [bm25]\n", argv[0]);
     return 2;
   }
   const auto& classes = newsdex::bench::query_classes();
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   const std::string language = argv[2];
   newsdex::bench::NewsdexQueryEngine engine(argv[1], newsdex::bench::kMarch, 1);
   engine.set_language(language == "auto" ? "" : language);
+  engine.set_positional(argc == 5);
   std::size_t hits = 0;
   for (int round = 0; round < std::stoi(argv[4]); ++round)
     for (const auto& words : cls->words) hits += engine.run(cls->name, words);

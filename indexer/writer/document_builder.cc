@@ -101,6 +101,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
   doc.add_value(schema::kContentHashSlot, content_hash);
+  doc.add_value(schema::kBodyStartSlot, Xapian::sortable_serialise(words_.body_first_position));
   doc.add_value(schema::kStoredRecordSlot,
                 record_compressor_.compress(encode_stored_record(stored, words_)));
   return doc;

@@ -218,7 +218,7 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
   auto flush_run = [&]() {
     if (run.empty()) return;
     for (auto& q : words_.build(run, only_stopwords, result_.ranked_terms, result_.unknown_words,
-                                result_.suggestible))
+                                result_.suggestible, result_.proximity_words))
       optional.push_back(std::move(q));
     run.clear();
   };
@@ -287,6 +287,12 @@ QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
     note_suggestible(languages_.primary().fold_word(n.text), forms);
     // Other languages' forms are kept only when indexed: the word is known if one is.
     if (all.size() == 1 && db_.get_termfreq(terms[0]) == 0) result_.unknown_words.push_back(n.text);
+    // A word under an operator (+cocoa, cocoa AND exports) is as much the query's as a plain
+    // one: the lead and proximity bonuses look for it too.
+    std::vector<WordForm> indexed;
+    for (const auto& form : forms)
+      if (db_.get_termfreq(form) > 0) indexed.push_back({{form}});
+    if (!indexed.empty()) result_.proximity_words.push_back(std::move(indexed));
   }
   if (all.size() == 1) return {ranked_term(terms[0]), false};
   return {words_.concept_query({terms}, {all.begin() + 1, all.end()}), false};

@@ -123,12 +123,14 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
                                                  bool keep_stopwords,
                                                  std::set<std::string, std::less<>>& highlight,
                                                  std::vector<std::string>& unknown,
-                                                 std::set<std::string, std::less<>>& suggestible) {
+                                                 std::set<std::string, std::less<>>& suggestible,
+                                                 std::vector<std::vector<WordForm>>& proximity) {
   struct Word {
     std::string text;
     std::string folded;               // single words only
     std::vector<Spelling> spellings;  // the first is the word as written
     std::vector<LanguageSpelling> other_languages;
+    std::string joined_with_next;  // the compound of this word and the next, when indexed
   };
   std::vector<Word> kept;
   for (const auto& text : words) {
@@ -151,7 +153,7 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
     // The primary language's stop words only: another language's list would drop words of this
     // one (English "or" is French "gold").
     if (parts.size() == 1 && analyzer_.is_stopword(parts[0]) && !keep_stopwords) continue;
-    Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}, {}};
+    Word w{text, parts.size() == 1 ? analyzer_.fold_word(text) : std::string(), {parts}, {}, {}};
     if (!joined.empty()) w.spellings.push_back({joined});
     if (parts.size() == 1) w.other_languages = std::move(other_forms);
     kept.push_back(std::move(w));
@@ -164,6 +166,7 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
     const std::string joined = analyzer_.stem_folded(kept[i].folded + kept[i + 1].folded);
     if (db_.get_termfreq(joined) == 0) continue;
     kept[i].spellings.push_back({joined});
+    kept[i].joined_with_next = joined;
     kept[i + 1].spellings.push_back({joined});
     paired[i] = paired[i + 1] = true;
   }
@@ -190,6 +193,13 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
       common |= db_.get_termfreq(o.terms[0]) >= rare;
     }
     if (!known) unknown.push_back(w.text);
+    // Every way the word is matched: "cyberattack" also as "cyber attack" in a row, so that an
+    // article that writes it apart earns what one that writes it joined does.
+    std::vector<WordForm> forms;
+    for (const auto& s : w.spellings)
+      forms.push_back({s, s.size() == 1 && s[0] == w.joined_with_next ? 1u : 0u});
+    for (const auto& o : w.other_languages) forms.push_back({{o.terms[0]}});
+    if (known) proximity.push_back(std::move(forms));
     if (!common && Analyzer::is_cased_word(w.folded)) suggestible.insert(w.folded);
     queries.push_back(concept_query(w.spellings, w.other_languages));
   }

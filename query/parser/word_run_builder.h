@@ -10,6 +10,7 @@
 #include "newsdex/analyzer.h"
 #include "parser/query_languages.h"
 #include "parser/ranked_term_queries.h"
+#include "parser/word_form.h"
 
 namespace newsdex {
 
@@ -47,11 +48,14 @@ class WordRunBuilder {
 
   // One query per kept word, in order. Adds the terms worth highlighting to `highlight`, the
   // words the index does not know to `unknown`, and the folded single words whose forms are all
-  // rare to `suggestible`.
+  // rare to `suggestible`, and each kept word's ways of being written (single terms, and the
+  // parts of a split or hyphenated word in a row), in order, to `proximity` (what the lead and
+  // proximity bonuses look for).
   std::vector<Xapian::Query> build(const std::vector<std::string>& words, bool keep_stopwords,
                                    std::set<std::string, std::less<>>& highlight,
                                    std::vector<std::string>& unknown,
-                                   std::set<std::string, std::less<>>& suggestible);
+                                   std::set<std::string, std::less<>>& suggestible,
+                                   std::vector<std::vector<WordForm>>& proximity);
 
   // One way of writing a concept: a single term, or a phrase of terms.
   using Spelling = std::vector<std::string>;

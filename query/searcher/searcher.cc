@@ -23,6 +23,7 @@
 #include "searcher/bm25_term_source.h"
 #include "searcher/docid_range_source.h"
 #include "searcher/facet_counter.h"
+#include "searcher/positional_bonus.h"
 #include "searcher/recency_posting_source.h"
 #include "searcher/search_workers.h"
 #include "searcher/snippet_builder.h"
@@ -43,6 +44,10 @@ constexpr int kReopenAttempts = 12;
 
 // More-like-this: terms taken from the model article.
 constexpr Xapian::termcount kSimilarTerms = 25;
+
+// Pseudo-relevance feedback leaves out words in more than this share of the archive (1 in 10,
+// as Anserini's RM3 does): they say nothing about the topic and would only add noise.
+constexpr double kMaxExpansionTermShare = 0.1;
 
 Xapian::Database open_database(const std::string& path) {
   Xapian::Database db;
@@ -236,8 +241,9 @@ class Searcher::Impl {
   struct MatchedDoc {
     Xapian::docid docid;
     double weight;
-    std::string sort_key;      // the date value when sorting by date
-    std::string collapse_key;  // the outlet when collapsing
+    std::string sort_key;          // the date value when sorting by date
+    std::string collapse_key;      // the outlet when collapsing
+    PositionalBonus::Bonus bonus;  // included in weight
   };
 
   // What a query is, worked out once per search and turned into Xapian queries as often as
@@ -251,6 +257,8 @@ class Searcher::Impl {
     std::optional<SyntaxNote> syntax_note;   // why strict parsing gave way to lenient
     std::vector<std::string> similar_terms;  // --similar: the model article's terms
     BuiltQuery built;                        // ranked terms, unknown words (and one query)
+    // --expand: feedback terms and the factor each one's weight is scaled by.
+    std::vector<std::pair<std::string, double>> expansion;
     std::vector<FacetSource> facets;
     double newest_day = -1;  // recency's reference day
   };
@@ -278,8 +286,28 @@ class Searcher::Impl {
     // With no length table that matches (written by another program), Xapian's own lengths.
     const RankedTermQueries ranked(db_, request.bm25, lengths_);
     Plan plan = plan_query(request, ranked);
+    if (request.expand_documents > 0) plan.expansion = feedback_terms(plan, request, ranked);
     const bool count_all = request.exact_total || !request.facets.empty();
     const auto wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
+    // With positional bonuses, the best rerank_depth matches are re-ranked: the matchers
+    // deliver at least that many, from the first on, and the page is cut after re-ranking.
+    const bool by_relevance = request.sort == SortOrder::kRelevance;
+    // With --similar the query only filters the similar articles: its words earn nothing.
+    const bool bonus_words = by_relevance && request.similar_to.empty();
+    const PositionalBonus positional(
+        db_, bonus_words ? plan.built.proximity_words : std::vector<std::vector<WordForm>>{},
+        {request.bm25, request.lead_weight, request.lead_words, request.proximity_weight,
+         request.proximity_window},
+        lengths_,
+        bonus_words && request.lead_weight > 0 && !plan.built.proximity_words.empty()
+            ? body_starts()
+            : nullptr);
+    const bool rerank = positional.active() && request.rerank_depth > 0;
+    const auto first = static_cast<Xapian::doccount>(rerank ? 0 : request.offset);
+    const auto fetched = std::max<Xapian::doccount>(
+        wanted, rerank ? static_cast<Xapian::doccount>(
+                             std::min<std::size_t>(request.rerank_depth, db_.get_doccount()))
+                       : 0);
 
     SearchResult result;
     result.query = request.query;
@@ -287,12 +315,20 @@ class Searcher::Impl {
     PartResult matched;
     const std::size_t parts = parts_for(plan, count_all);
     if (parts <= 1) {
-      matched = match_part(db_, make_query(plan, request, ranked), request, plan,
-                           static_cast<Xapian::doccount>(request.offset),
-                           static_cast<Xapian::doccount>(request.limit),
-                           count_all ? db_.get_doccount() : wanted);
+      matched = match_part(db_, make_query(plan, request, ranked), request, plan, first,
+                           fetched - first, count_all ? db_.get_doccount() : fetched);
     } else {
-      matched = match_in_parts(parts, plan, request, ranked, count_all, wanted);
+      matched = match_in_parts(parts, plan, request, ranked, count_all, first, fetched);
+    }
+    PositionCache positions(db_);
+    if (rerank) {
+      rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+      const std::size_t from = std::min<std::size_t>(request.offset, matched.docs.size());
+      const std::size_t to = std::min<std::size_t>(wanted, matched.docs.size());
+      matched.docs.erase(matched.docs.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)),
+                         matched.docs.end());
+      matched.docs.erase(matched.docs.begin(),
+                         matched.docs.begin() + static_cast<std::ptrdiff_t>(from));
     }
     result.total = matched.estimated;
     result.total_lower = matched.lower;
@@ -314,8 +350,10 @@ class Searcher::Impl {
       hit.rank = ++rank;
       hit.score = match.weight;
       if (request.snippet_words > 0)
-        hit.snippet = snippet(match.docid, record, plan.built, request.snippet_words, style);
-      if (request.explain) hit.explanation = explain(match.docid, hit.score, plan.built, request);
+        hit.snippet =
+            snippet(match.docid, record, plan.built, request.snippet_words, style, positions);
+      if (request.explain)
+        hit.explanation = explain(match.docid, hit.score, match.bonus, plan, request);
       hit.id = std::move(article.id);
       hit.title = std::move(article.title);
       hit.title_from_text = article.title_from_text;
@@ -389,6 +427,15 @@ class Searcher::Impl {
       const Xapian::Query similar = similar_query(request.similar_to, plan.similar_terms, builder);
       query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
     }
+    if (!plan.expansion.empty()) {
+      // The feedback words reweight the query's matches and add none: a filter, a phrase or
+      // --match all still decides what matches.
+      std::vector<Xapian::Query> feedback;
+      for (const auto& [term, factor] : plan.expansion)
+        feedback.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, builder.ranked_term(term), factor);
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(Xapian::Query::OP_OR, feedback.begin(), feedback.end()));
+    }
     if (plan.newest_day >= 0) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             Xapian::Query(std::make_unique<RecencyPostingSource>(
@@ -420,7 +467,7 @@ class Searcher::Impl {
   // `wanted`, with the same scores, and merge into exactly the ranking one matcher gives.
   PartResult match_in_parts(std::size_t parts, const Plan& plan, const SearchRequest& request,
                             const RankedTermQueries& ranked, bool count_all,
-                            Xapian::doccount wanted) {
+                            Xapian::doccount first_wanted, Xapian::doccount wanted) {
     const Xapian::docid last = db_.get_lastdocid();
     std::vector<Xapian::Query> queries;
     std::vector<Xapian::doccount> check_at_least;
@@ -441,7 +488,7 @@ class Searcher::Impl {
     workers_->run(tasks, [&] {
       results[0] = match_part(db_, queries[0], request, plan, 0, wanted, check_at_least[0]);
     });
-    PartResult merged = merge_parts(std::move(results), request, wanted);
+    PartResult merged = merge_parts(std::move(results), request, first_wanted, wanted);
     // Each part's bounds hold for its range only loosely (a filter term's count is the whole
     // database's); the whole query's own bounds, which Xapian gives without matching, narrow
     // them, and make them exact where one matcher's would be.
@@ -484,7 +531,7 @@ class Searcher::Impl {
   // The parts' rankings merged as one matcher orders them: by sort key when sorting (then by
   // relevance), by weight, then by docid; with collapsing, the best match of each key only.
   static PartResult merge_parts(std::vector<PartResult> parts, const SearchRequest& request,
-                                Xapian::doccount wanted) {
+                                Xapian::doccount first_wanted, Xapian::doccount wanted) {
     PartResult merged;
     for (auto& part : parts) {
       merged.lower += part.lower;
@@ -509,7 +556,7 @@ class Searcher::Impl {
         return !d.collapse_key.empty() && !seen.insert(d.collapse_key).second;
       });
     }
-    const std::size_t first = std::min(request.offset, merged.docs.size());
+    const std::size_t first = std::min<std::size_t>(first_wanted, merged.docs.size());
     const std::size_t end = std::min<std::size_t>(wanted, merged.docs.size());
     merged.docs = std::vector<MatchedDoc>(
         merged.docs.begin() + static_cast<std::ptrdiff_t>(first),
@@ -550,7 +597,7 @@ class Searcher::Impl {
       part.docs.push_back(
           {*it, it.get_weight(),
            request.sort == SortOrder::kRelevance ? std::string() : it.get_sort_key(),
-           collapsed ? it.get_collapse_key() : std::string()});
+           collapsed ? it.get_collapse_key() : std::string(), PositionalBonus::Bonus{}});
     if (!plan.facets.empty()) part.matched = matched.take();
     return part;
   }
@@ -558,7 +605,8 @@ class Searcher::Impl {
   // The passage of the body (or, when only the title matches, of the title) around the ranked
   // terms, located from the positions the index holds for them in this document.
   std::string snippet(Xapian::docid docid, const StoredRecord& record, const BuiltQuery& built,
-                      std::size_t window_words, const SnippetBuilder::Style& style) {
+                      std::size_t window_words, const SnippetBuilder::Style& style,
+                      PositionCache& cache) {
     const WordMap& words = record.words;
     std::vector<TermMatch> in_title, in_body;
     auto add = [&](Xapian::termpos position, std::uint32_t term_number) {
@@ -571,17 +619,13 @@ class Searcher::Impl {
     std::uint32_t term_number = 0;
     for (const auto& term : built.ranked_terms) {
       if (!built.phrase_only_terms.count(term))
-        for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term);
-             ++p)
-          add(*p, term_number);
+        for (const Xapian::termpos p : cache.positions(docid, term)) add(p, term_number);
       ++term_number;
     }
     // A phrase is highlighted where its words follow one another, as the phrase matched.
     for (const auto& phrase : built.phrases) {
       std::vector<std::vector<Xapian::termpos>> positions;
-      for (const auto& term : phrase)
-        positions.emplace_back(db_.positionlist_begin(docid, term),
-                               db_.positionlist_end(docid, term));
+      for (const auto& term : phrase) positions.push_back(cache.positions(docid, term));
       for (const Xapian::termpos start : positions[0]) {
         bool whole = true;
         for (std::size_t k = 1; k < phrase.size() && whole; ++k)
@@ -605,8 +649,10 @@ class Searcher::Impl {
   // Each ranked term's weight for this document, computed as BM25Weight computes it from the
   // document's wdfs (one walk of its term list) and the collection's statistics, instead of a
   // query per term per hit: BM25 sums per-term parts, so these add up to the score.
-  std::vector<TermContribution> explain(Xapian::docid docid, double score, const BuiltQuery& built,
+  std::vector<TermContribution> explain(Xapian::docid docid, double score,
+                                        const PositionalBonus::Bonus& bonus, const Plan& plan,
                                         const SearchRequest& request) {
+    const BuiltQuery& built = plan.built;
     // Every term whose wdf is needed, sorted as the term list is.
     std::map<std::string, Xapian::termcount> wdfs;
     for (const auto& term : built.ranked_terms) {
@@ -643,10 +689,95 @@ class Searcher::Impl {
       parts.push_back({term, weight});
       explained += weight;
     }
+    for (const auto& [name, weight] :
+         {std::pair{"(lead)", bonus.lead}, std::pair{"(proximity)", bonus.proximity}}) {
+      if (weight <= 0) continue;
+      parts.push_back({name, weight});
+      explained += weight;
+    }
     std::sort(parts.begin(), parts.end(),
               [](const auto& a, const auto& b) { return a.weight > b.weight; });
-    if (std::abs(score - explained) > 1e-9) parts.push_back({"(other)", score - explained});
+    // What the terms' own BM25 does not account for: the feedback words of --expand, the
+    // recency blend, the title parts of phrases.
+    if (std::abs(score - explained) > 1e-9)
+      parts.push_back(
+          {plan.expansion.empty() ? "(other)" : "(expansion and other)", score - explained});
     return parts;
+  }
+
+  // The first `depth` matches (in ranking order) with their positional bonuses added, re-sorted
+  // as the matcher orders them; the rest keep their order below them, which they stay in: a
+  // bonus is never negative.
+  static void rerank_by_position(std::vector<MatchedDoc>& docs, const PositionalBonus& positional,
+                                 std::size_t depth, PositionCache& cache) {
+    depth = std::min(depth, docs.size());
+    std::vector<Xapian::docid> docids;
+    for (std::size_t i = 0; i < depth; ++i) docids.push_back(docs[i].docid);
+    const auto bonuses = positional.bonuses(docids, cache);
+    for (std::size_t i = 0; i < depth; ++i) {
+      docs[i].bonus = bonuses[i];
+      docs[i].weight += bonuses[i].total();
+    }
+    std::stable_sort(docs.begin(), docs.begin() + static_cast<std::ptrdiff_t>(depth),
+                     [](const MatchedDoc& a, const MatchedDoc& b) {
+                       if (a.weight != b.weight) return a.weight > b.weight;
+                       return a.docid < b.docid;
+                     });
+  }
+
+  // RM3's relevance model of the query (Lavrenko and Croft; as Anserini builds it): over the
+  // best expand_documents matches by BM25, each word's share of an article (wdf / length)
+  // weighted by the article's share of their scores; the expand_terms largest, normalised to
+  // sum 1, then scaled so that they weigh (1 - w) / w as much as the query's own words, w
+  // being expand_original_weight.
+  std::vector<std::pair<std::string, double>> feedback_terms(const Plan& plan,
+                                                             const SearchRequest& request,
+                                                             const RankedTermQueries& ranked) {
+    if (!plan.parsed || plan.built.ranked_terms.empty() || request.expand_terms == 0) return {};
+    if (!(request.expand_original_weight > 0 && request.expand_original_weight < 1))
+      throw Error("the original query's weight in --expand must be above 0 and below 1");
+    QueryBuilder builder(db_, QueryLanguages(db_, *plan.analyzer, plan.other_languages), folder_,
+                         plan.fields, {request.match_all, request.title_weight, plan.lenient},
+                         ranked);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(builder.build(*plan.parsed).query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5));
+    const Xapian::MSet top =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(request.expand_documents));
+    double total = 0;
+    for (auto it = top.begin(); it != top.end(); ++it) total += std::max(it.get_weight(), 0.0);
+    if (total <= 0) return {};
+    const WordTermDecider decider;
+    std::map<std::string, double> model;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      const double share = std::max(it.get_weight(), 0.0) / total;
+      const double length = lengths_ ? lengths_->length(*it) : db_.get_doclength(*it);
+      if (share <= 0 || length <= 0) continue;
+      for (auto t = db_.termlist_begin(*it); t != db_.termlist_end(*it); ++t) {
+        const std::string term = *t;
+        if (decider(term)) model[term] += share * t.get_wdf() / length;
+      }
+    }
+    std::vector<std::pair<std::string, double>> terms(model.begin(), model.end());
+    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    const double max_frequency = kMaxExpansionTermShare * db_.get_doccount();
+    std::vector<std::pair<std::string, double>> kept;
+    double mass = 0;
+    for (const auto& [term, p] : terms) {
+      if (kept.size() == request.expand_terms) break;
+      if (db_.get_termfreq(term) > max_frequency) continue;
+      kept.emplace_back(term, p);
+      mass += p;
+    }
+    // As Anserini weighs each of the query's words 1 / |q| before mixing.
+    const double query_words = std::max<double>(
+        1.0, static_cast<double>(plan.built.proximity_words.size() + plan.built.phrases.size()));
+    const double scale =
+        (1 - request.expand_original_weight) / request.expand_original_weight * query_words / mass;
+    for (auto& term : kept) term.second *= scale;
+    return kept;
   }
 
   // The model article's most distinctive words, for --similar.
@@ -725,9 +856,17 @@ class Searcher::Impl {
     suggester_.reset();
     languages_.reset();
     lengths_ = nullptr;
+    body_starts_ = nullptr;
     if (db_.size() != 1) return;  // a table describes one database's docids
     if (auto table = DocLengthTable::load(db_))
       lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
+  }
+
+  // The body start of every article, read by the first query that gives a lead bonus.
+  std::shared_ptr<const BodyStartTable> body_starts() {
+    if (!body_starts_)
+      body_starts_ = std::make_shared<const BodyStartTable>(BodyStartTable::load(db_));
+    return body_starts_;
   }
 
   // The archive's languages (codes, as the language terms hold them) with their article
@@ -756,6 +895,7 @@ class Searcher::Impl {
   Analyzer folder_;  // no stemming: wildcard prefixes
   RecordDecompressor records_;
   std::shared_ptr<const DocLengthTable> lengths_;
+  std::shared_ptr<const BodyStartTable> body_starts_;  // loaded on first use
   std::string cache_state_;                         // the revision it and the facet tables are for
   std::map<std::string, FacetTable> facet_tables_;  // by facet name
   std::optional<SpellingSuggester> suggester_;

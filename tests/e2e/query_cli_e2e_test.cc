@@ -3,10 +3,13 @@
 // unknown languages refused.
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "cli_runner.h"
 #include "query_json.h"
@@ -44,6 +47,174 @@ TEST_F(QueryCli, JsonIsValidForInvalidUtf8AndOddNumbers) {
     EXPECT_EQ(query({"--title-weight", bad, "albania"}).exit_code, 2) << bad;
     EXPECT_EQ(query({"--recency", "30d", "--recency-weight", bad, "albania"}).exit_code, 2);
   }
+}
+
+// The ranking options of issue 15 (docs/query.md "Options"): a bad value is a usage error
+// (exit 2) whose message names the option and what it takes.
+TEST_F(QueryCli, RankingOptionsRefuseBadValues) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+      {{"--lead", "-1"}, "--lead must be a finite number >= 0"},
+      {{"--lead", "nan"}, "--lead must be a finite number >= 0"},
+      {{"--lead", "inf"}, "--lead must be a finite number >= 0"},
+      {{"--lead", "abc"}, "'--lead'"},
+      {{"--lead-words", "0"}, "--lead-words takes a whole number from 1 to 1000, not '0'"},
+      {{"--lead-words", "1001"}, "--lead-words takes a whole number from 1 to 1000, not '1001'"},
+      {{"--lead-words", "abc"}, "--lead-words"},
+      {{"--proximity", "inf"}, "--proximity must be a finite number >= 0"},
+      {{"--proximity", "-0.5"}, "--proximity must be a finite number >= 0"},
+      {{"--proximity-window", "0"},
+       "--proximity-window takes a whole number from 1 to 1000, not '0'"},
+      {{"--proximity-window", "100000"},
+       "--proximity-window takes a whole number from 1 to 1000, not '100000'"},
+      {{"--rerank-depth", "20000"},
+       "--rerank-depth takes a whole number from 0 to 10000, not '20000'"},
+      {{"--rerank-depth", "-1"}, "--rerank-depth"},
+      {{"--expand", "0,10,0.5"},
+       "--expand: feedback articles (DOCS) takes a whole number from 1 to 1000, not '0'"},
+      {{"--expand", "1001"},
+       "--expand: feedback articles (DOCS) takes a whole number from 1 to 1000, not '1001'"},
+      {{"--expand", "10,0,0.5"},
+       "--expand: feedback words (TERMS) takes a whole number from 1 to 1000, not '0'"},
+      {{"--expand", "10,10,1.5"}, "must be above 0 and below 1, not '1.5'"},
+      {{"--expand", "10,10,0"}, "must be above 0 and below 1, not '0'"},
+      {{"--expand", "10,10,1"}, "must be above 0 and below 1, not '1'"},
+      {{"--expand", "10,10,nan"}, "must be above 0 and below 1, not 'nan'"},
+      {{"--expand", "10,10,0.5x"}, "must be above 0 and below 1, not '0.5x'"},
+      {{"--expand", "10,"}, "--expand"},
+      {{"--expand", "10,10,0.5,1"}, "--expand takes DOCS[,TERMS[,ORIGINAL_WEIGHT]]"}};
+  for (auto [args, message] : bad) {
+    const std::string what = args[0] + " " + args[1];
+    args.push_back("albania");
+    const auto run = query(args);
+    EXPECT_EQ(run.exit_code, 2) << what;
+    EXPECT_NE(run.err.find(message), std::string::npos) << what << ": " << run.err;
+    EXPECT_TRUE(run.out.empty()) << what << ": " << run.out;
+  }
+  // The extremes allowed are accepted.
+  for (const std::vector<std::string>& good :
+       {std::vector<std::string>{"--lead", "0", "--proximity", "0"},
+        {"--lead-words", "1", "--proximity-window", "1"},
+        {"--lead-words", "1000", "--proximity-window", "1000"},
+        {"--rerank-depth", "0"},
+        {"--rerank-depth", "10000"},
+        {"--expand", "1,1,0.01"},
+        {"--expand", "1000,1000,0.99"},
+        {"--expand", "3"},
+        {"--expand", "3,4"}}) {
+    auto args = good;
+    args.push_back("albania");
+    const auto run = query(args);
+    EXPECT_EQ(run.exit_code, 0) << good[0] << " " << good[1] << ": " << run.err;
+  }
+}
+
+// A non-number is told the range the option really takes, not parse_count's general one
+// ("--lead-words takes a whole number from 0 to 1000000000, not 'abc'" names 0, which the
+// option refuses, and a maximum a million times too large).
+TEST_F(QueryCli, RankingOptionsStateTheirRealRangeForNonNumbers) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+      {{"--lead-words", "abc"}, "1 to 1000"},
+      {{"--proximity-window", "-3"}, "1 to 1000"},
+      {{"--rerank-depth", "-1"}, "0 to 10000"},
+      {{"--expand", "10,x"}, "1 to 1000"}};
+  for (auto [args, range] : bad) {
+    const std::string what = args[0] + " " + args[1];
+    args.push_back("albania");
+    const auto run = query(args);
+    EXPECT_EQ(run.exit_code, 2) << what;
+    EXPECT_NE(run.err.find(range), std::string::npos) << what << ": " << run.err;
+    EXPECT_EQ(run.err.find("1000000000"), std::string::npos) << what << ": " << run.err;
+  }
+}
+
+// "--expand alone is 10,10,0.5" (docs/query.md): with no value, wherever it is written, and
+// feedback never changes what matches or how many.
+TEST_F(QueryCli, ExpandAloneTakesItsDefaultsAndKeepsTheMatches) {
+  const auto plain = query({"--count", "albania"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--expand", "--count", "albania"},
+        {"--count", "albania", "--expand"},
+        {"--count", "--expand=10,10,0.5", "albania"},
+        {"--count", "--expand", "10,10,0.5", "albania"}}) {
+    const auto run = query(args);
+    EXPECT_EQ(run.exit_code, 0) << ::testing::PrintToString(args) << ": " << run.err;
+    EXPECT_EQ(run.out, plain.out) << ::testing::PrintToString(args);
+  }
+  // The same hits, possibly in another order. (Which words feedback takes, and that it shows in
+  // --explain, is in the unit tests: the seeds are too few for any word to be rare enough.)
+  const auto a = query_json(db(), "albania", {"--limit", "100"});
+  const auto b = query_json(db(), "albania", {"--limit", "100", "--expand=2,5,0.5"});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(ids(a), ids(b));
+}
+
+// `newsdex-query --db news.db --expand albania`: the word after a bare --expand is the query,
+// not --expand's value (it was refused: "--expand documents takes a whole number ..., not
+// 'albania'", exit 2).
+TEST_F(QueryCli, ExpandBeforeTheQueryLeavesTheQueryAlone) {
+  const auto plain = query({"--count", "albania"});
+  const auto run = query({"--count", "--expand", "albania"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, plain.out);
+}
+
+TEST_F(QueryCli, ExplainShowsTheLeadAndProximityBonuses) {
+  const auto on =
+      query({"--explain", "--limit", "3", "--proximity", "1", "--lead", "1", "NATO condemns"});
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  EXPECT_NE(on.out.find("(lead)"), std::string::npos) << on.out;
+  EXPECT_NE(on.out.find("(proximity)"), std::string::npos) << on.out;
+  // Off, neither line; with a depth of 0, nothing is re-ranked.
+  for (const std::vector<std::string>& off :
+       {std::vector<std::string>{"--lead", "0", "--proximity", "0"},
+        {"--lead", "1", "--proximity", "1", "--rerank-depth", "0"}}) {
+    std::vector<std::string> args = {"--explain", "--limit", "3"};
+    args.insert(args.end(), off.begin(), off.end());
+    args.push_back("NATO condemns");
+    const auto run = query(args);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out.find("(lead)"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("(proximity)"), std::string::npos) << run.out;
+  }
+  // In JSON too, as explanation entries that add up to the score.
+  const auto json = query_json(db(), "NATO condemns",
+                               {"--explain", "--limit", "3", "--lead", "1", "--proximity", "1"});
+  ASSERT_FALSE(json.hits.empty()) << json.err;
+  bool lead = false;
+  for (const auto& hit : json.hits) {
+    double sum = 0;
+    for (const auto& [term, weight] : hit.explanation) {
+      sum += weight;
+      lead |= term == "(lead)";
+    }
+    EXPECT_NEAR(sum, hit.score, 1e-3 * std::max(1.0, hit.score)) << hit.id;  // printed rounded
+  }
+  EXPECT_TRUE(lead);
+}
+
+// Schema 5 added each article's body start (the lead bonus): newsdex-query refuses a database
+// of version 4 with the way out, and exit status 2.
+TEST_F(QueryCli, AnOlderSchemaIsRefusedWithReIndex) {
+  const auto version = run_command(NEWSDEX_QUERY_BIN, {"--version"});
+  EXPECT_NE(version.out.find("reads schema version 5"), std::string::npos) << version.out;
+  TempDir dir;
+  const auto old = (dir.path() / "old").string();
+  ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN,
+                        {"--quiet", "--db", old,
+                         (fs::path(NEWSDEX_SOURCE_DIR) / "corpora" / "seeds").string()})
+                .exit_code,
+            0);
+  {
+    Xapian::WritableDatabase db(old);
+    db.set_metadata("newsdex.schema_version", "4");
+    db.commit();
+  }
+  const auto run = run_command(NEWSDEX_QUERY_BIN, {"--db", old, "albania"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("has schema version 4, this newsdex reads version 5: re-index it"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST_F(QueryCli, CountAndQuietSayWhetherAnythingMatched) {

@@ -7,7 +7,7 @@
 // written down in docs/index-format.md; change both together and bump kSchemaVersion.
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // Database metadata key holding kSchemaVersion, checked when a database is opened.
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
 
@@ -44,6 +44,9 @@ inline constexpr unsigned kContentHashSlot = 2;  // FNV-1a of the stored record:
 // The stored record (encode_stored_article) as a zstd frame (RecordCompressor); Xapian's
 // document data stays empty.
 inline constexpr unsigned kStoredRecordSlot = 3;
+// The body's first position (Xapian::sortable_serialise): the query side's lead bonus finds
+// the first words of the body from it without decoding the stored record.
+inline constexpr unsigned kBodyStartSlot = 4;
 
 // Body positions start this far after the last title position, so phrases never span both.
 inline constexpr unsigned kBodyPositionGap = 100;

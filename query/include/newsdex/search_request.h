@@ -88,6 +88,24 @@ struct SearchRequest {
   // Extra weight of a word's occurrences in the title, relative to the body (measured with
   // the BM25 defaults; 0 disables).
   double title_weight = 0.5;
+  // Bonuses for where the query's words occur (docs/ranking.md "Lead and proximity"), added to
+  // the rerank_depth best BM25 matches, which they re-rank (sorting by relevance only). Matches
+  // below that depth keep their BM25 order and score. A weight of 0 disables its bonus.
+  // Lead: the query's words among the first lead_words positions of the body.
+  double lead_weight = 1.0;
+  unsigned lead_words = 30;
+  // Proximity (BM25TP): two juxtaposed plain query words within proximity_window positions;
+  // off by default: on the tune samples it did not pay (docs/ranking.md).
+  double proximity_weight = 0;
+  unsigned proximity_window = 5;
+  std::size_t rerank_depth = 20;
+  // Pseudo-relevance feedback (RM3): when expand_documents > 0, the expand_terms words most
+  // typical of the best expand_documents matches (by their share of each article, weighted by
+  // the article's score) reweight the query's matches, the original query keeping
+  // expand_original_weight of the mass. The matches themselves stay the query's.
+  std::size_t expand_documents = 0;
+  std::size_t expand_terms = 10;
+  double expand_original_weight = 0.5;
   // When > 0, freshness is blended into the score: an article this many days older than the
   // newest one gets half of recency_weight added; 0 disables.
   double recency_halflife_days = 0;
