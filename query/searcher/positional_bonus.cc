@@ -40,6 +40,11 @@ PositionalBonus::PositionalBonus(const Xapian::Database& db,
       lengths_(std::move(lengths)),
       body_starts_(std::move(body_starts)) {
   if (!body_starts_) settings_.lead_weight = 0;
+  // Past a million positions a window is the whole article; the bound keeps position sums
+  // from wrapping around for a library caller's UINT_MAX.
+  constexpr Xapian::termpos kWholeArticle = 1'000'000;
+  settings_.lead_words = std::min(settings_.lead_words, kWholeArticle);
+  settings_.proximity_window = std::min(settings_.proximity_window, kWholeArticle);
   if (settings_.lead_weight <= 0 && settings_.proximity_weight <= 0) return;
   const double n = db.get_doccount();
   for (const auto& forms : words) {

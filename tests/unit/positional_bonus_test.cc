@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -215,6 +216,17 @@ TEST_F(PositionalBonusTest, ProximityLiftsWordsSideBySide) {
   EXPECT_GT(proximity_of(w, "far"), 0);
   EXPECT_LT(proximity_of(w, "far"), proximity_of(w, "near"));
   EXPECT_EQ(ids(w), (Ids{"near", "far"}));
+}
+
+// A library caller's largest window is the whole article, not a sum that wraps around to a
+// window of almost nothing.
+TEST_F(PositionalBonusTest, TheLargestWindowsAreTheWholeArticle) {
+  auto widest = request("central bank", 0, 1);
+  widest.proximity_window = std::numeric_limits<unsigned>::max();
+  EXPECT_GT(proximity_of(search(widest), "far"), 0);
+  auto whole = request("cocoa", 1, 0);
+  whole.lead_words = std::numeric_limits<unsigned>::max();
+  EXPECT_GT(lead_of(search(whole), "late"), 0);  // its "cocoa" is past the first 30 words
 }
 
 TEST_F(PositionalBonusTest, OneWordGetsNoProximityBonus) {
