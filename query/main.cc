@@ -324,8 +324,8 @@ int main(int argc, char** argv) {
       "how many of the best BM25 matches the lead and proximity bonuses re-rank")(
       "expand", po::value(&expand)->implicit_value(kExpandDefault),
       "pseudo-relevance feedback (RM3) from the best matches: DOCS,TERMS,ORIGINAL_WEIGHT "
-      "(default 10,10,0.5)")("recency", po::value(&recency),
-                             "blend in freshness with this half-life (30d, 2w, 1y)")(
+      "(alone: 10,10,0.5; the next argument is its value only if it starts with a digit)")(
+      "recency", po::value(&recency), "blend in freshness with this half-life (30d, 2w, 1y)")(
       "recency-weight", po::value(&request.recency_weight)->default_value(2.0),
       "score added for the newest article when --recency is on")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, date or -date")(

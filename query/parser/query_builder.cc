@@ -218,7 +218,7 @@ QueryBuilder::Part QueryBuilder::sequence(const QueryNode& n, bool positive) {
   auto flush_run = [&]() {
     if (run.empty()) return;
     for (auto& q : words_.build(run, only_stopwords, result_.ranked_terms, result_.unknown_words,
-                                result_.suggestible, result_.proximity_words))
+                                result_.suggestible, result_.positional_words))
       optional.push_back(std::move(q));
     run.clear();
   };
@@ -292,7 +292,7 @@ QueryBuilder::Part QueryBuilder::word(const QueryNode& n, bool positive) {
     std::vector<WordForm> indexed;
     for (const auto& form : forms)
       if (db_.get_termfreq(form) > 0) indexed.push_back({{form}});
-    if (!indexed.empty()) result_.proximity_words.push_back(std::move(indexed));
+    if (!indexed.empty()) result_.positional_words.push_back(std::move(indexed));
   }
   if (all.size() == 1) return {ranked_term(terms[0]), false};
   return {words_.concept_query({terms}, {all.begin() + 1, all.end()}), false};

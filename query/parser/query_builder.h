@@ -29,10 +29,10 @@ struct BuiltQuery {
   // Positive query words (not field values), folded, whose every form is unknown or rare in the
   // index (rare_word_frequency): what "did you mean" may correct.
   std::set<std::string, std::less<>> suggestible;
-  // The positive plain words (not phrases, fields or excluded words) in query order, each as
+  // The positive words (not phrases, field values or excluded words) in query order, each as
   // the ways it is matched (a single term, or terms in a row): what the lead and proximity
   // bonuses look for.
-  std::vector<std::vector<WordForm>> proximity_words;
+  std::vector<std::vector<WordForm>> positional_words;
 };
 
 struct QueryBuildOptions {

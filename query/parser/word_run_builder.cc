@@ -124,7 +124,7 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
                                                  std::set<std::string, std::less<>>& highlight,
                                                  std::vector<std::string>& unknown,
                                                  std::set<std::string, std::less<>>& suggestible,
-                                                 std::vector<std::vector<WordForm>>& proximity) {
+                                                 std::vector<std::vector<WordForm>>& positional) {
   struct Word {
     std::string text;
     std::string folded;               // single words only
@@ -199,7 +199,7 @@ std::vector<Xapian::Query> WordRunBuilder::build(const std::vector<std::string>&
     for (const auto& s : w.spellings)
       forms.push_back({s, s.size() == 1 && s[0] == w.joined_with_next ? 1u : 0u});
     for (const auto& o : w.other_languages) forms.push_back({{o.terms[0]}});
-    if (known) proximity.push_back(std::move(forms));
+    if (known) positional.push_back(std::move(forms));
     if (!common && Analyzer::is_cased_word(w.folded)) suggestible.insert(w.folded);
     queries.push_back(concept_query(w.spellings, w.other_languages));
   }

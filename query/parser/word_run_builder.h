@@ -49,13 +49,13 @@ class WordRunBuilder {
   // One query per kept word, in order. Adds the terms worth highlighting to `highlight`, the
   // words the index does not know to `unknown`, and the folded single words whose forms are all
   // rare to `suggestible`, and each kept word's ways of being written (single terms, and the
-  // parts of a split or hyphenated word in a row), in order, to `proximity` (what the lead and
+  // parts of a split or hyphenated word in a row), in order, to `positional` (what the lead and
   // proximity bonuses look for).
   std::vector<Xapian::Query> build(const std::vector<std::string>& words, bool keep_stopwords,
                                    std::set<std::string, std::less<>>& highlight,
                                    std::vector<std::string>& unknown,
                                    std::set<std::string, std::less<>>& suggestible,
-                                   std::vector<std::vector<WordForm>>& proximity);
+                                   std::vector<std::vector<WordForm>>& positional);
 
   // One way of writing a concept: a single term, or a phrase of terms.
   using Spelling = std::vector<std::string>;

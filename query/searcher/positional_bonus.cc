@@ -102,14 +102,17 @@ PositionalBonus::Bonus PositionalBonus::bonus(
     list.clear();
     for (const auto& form : words_[w].forms) {
       const auto& terms = form.terms;
-      const auto& last = cache.positions(docid, terms.back());
-      for (const Xapian::termpos p : last) {
+      // The parts before the last, each read once: an occurrence is where the last part is
+      // and every earlier one stands right before it.
+      std::vector<const std::vector<Xapian::termpos>*> before;
+      for (std::size_t k = 0; k + 1 < terms.size(); ++k)
+        before.push_back(&cache.positions(docid, terms[k]));
+      for (const Xapian::termpos p : cache.positions(docid, terms.back())) {
         if (list.size() >= kMaxPositionsPerWord) break;
-        bool in_a_row = p > form.shift;
-        for (std::size_t k = 0; k + 1 < terms.size() && in_a_row; ++k) {
+        bool in_a_row = p > form.shift && p >= terms.size();
+        for (std::size_t k = 0; k < before.size() && in_a_row; ++k) {
           const auto back = static_cast<Xapian::termpos>(terms.size() - 1 - k);
-          const auto& part = cache.positions(docid, terms[k]);
-          in_a_row = p > back && std::binary_search(part.begin(), part.end(), p - back);
+          in_a_row = std::binary_search(before[k]->begin(), before[k]->end(), p - back);
         }
         if (in_a_row) list.push_back(p - form.shift);
       }

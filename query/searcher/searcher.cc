@@ -295,11 +295,11 @@ class Searcher::Impl {
     // With --similar the query only filters the similar articles: its words earn nothing.
     const bool bonus_words = by_relevance && request.similar_to.empty();
     const PositionalBonus positional(
-        db_, bonus_words ? plan.built.proximity_words : std::vector<std::vector<WordForm>>{},
+        db_, bonus_words ? plan.built.positional_words : std::vector<std::vector<WordForm>>{},
         {request.bm25, request.lead_weight, request.lead_words, request.proximity_weight,
          request.proximity_window},
         lengths_,
-        bonus_words && request.lead_weight > 0 && !plan.built.proximity_words.empty()
+        bonus_words && request.lead_weight > 0 && !plan.built.positional_words.empty()
             ? body_starts()
             : nullptr);
     const bool rerank = positional.active() && request.rerank_depth > 0;
@@ -773,7 +773,7 @@ class Searcher::Impl {
     }
     // As Anserini weighs each of the query's words 1 / |q| before mixing.
     const double query_words = std::max<double>(
-        1.0, static_cast<double>(plan.built.proximity_words.size() + plan.built.phrases.size()));
+        1.0, static_cast<double>(plan.built.positional_words.size() + plan.built.phrases.size()));
     const double scale =
         (1 - request.expand_original_weight) / request.expand_original_weight * query_words / mass;
     for (auto& term : kept) term.second *= scale;

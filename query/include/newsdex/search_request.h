@@ -88,7 +88,7 @@ struct SearchRequest {
   // Extra weight of a word's occurrences in the title, relative to the body (measured with
   // the BM25 defaults; 0 disables).
   double title_weight = 0.5;
-  // Bonuses for where the query's words occur (docs/ranking.md "Lead and proximity"), added to
+  // Bonuses for where the query's words occur (docs/ranking.md "What newsdex does"), added to
   // the rerank_depth best BM25 matches, which they re-rank (sorting by relevance only). Matches
   // below that depth keep their BM25 order and score. A weight of 0 disables its bonus.
   // Lead: the query's words among the first lead_words positions of the body.
