@@ -175,6 +175,8 @@ std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
   sharded.jobs = jobs;
   sharded.default_language = options.default_language;
   sharded.detect_language = options.detect_language;
+  sharded.stories = options.stories;
+  sharded.stories.threads = jobs;
   sharded.chunk_articles = std::min(options.commit_every, kShardArticles);
   // Per job: one chunk in Xapian's buffer and two waiting in the queue.
   sharded.chunk_text_bytes =
@@ -217,7 +219,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   std::size_t bytes_before_file = 0;
   std::size_t offset_in_file = 0;
 
-  IndexWriter writer(options.db_path);
+  IndexWriter writer(options.db_path, options.stories);
   report.reclaimed_bytes = writer.reclaimed_bytes();
   auto sharded = make_sharded_builder(options, inputs, writer);
   const auto report_progress = [&]() {
@@ -238,7 +240,7 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     }
   }
 
-  DocumentBuilder builder(options.default_language);
+  DocumentBuilder builder(options.default_language, options.stories.enabled);
   std::size_t since_commit = 0;
   std::size_t buffered_bytes = 0;
   const auto commit = [&]() {
@@ -311,7 +313,9 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
       stored = encode_stored_article(article);
     }
     const Xapian::Document document = builder.build(article, stored, hash);
-    const auto outcome = writer.upsert(id_term, document, builder.spelling_words());
+    const auto outcome =
+        writer.upsert(id_term, document, builder.spelling_words(), builder.story_features(),
+                      {0, article.id, article.outlet, article.date, article.title});
     if (builder.overlong_words() > 0)
       report_problem({article.origin, overlong_words_warning(builder.overlong_words()),
                       ProblemKind::kWarning});

@@ -188,9 +188,18 @@ int main(int argc, char** argv) {
       "when building a new one")(
       "jobs,j", po::value(&options.jobs)->default_value(0),
       "threads building a new database, each filling its own shards, merged at the end "
-      "(0: one per core)")("progress-every", po::value(&progress_seconds)->default_value(5),
-                           "seconds between progress log lines when stdout is not a terminal")(
-      "quiet,q", "print only problems");
+      "(0: one per core)")(
+      "story-threshold", po::value(&options.stories.threshold)->default_value(0.45, "0.45"),
+      "keyword similarity (0..1) at which two articles are one story (docs/stories.md); "
+      "above 1: every article is a story of its own")(
+      "story-window", po::value(&options.stories.window_days)->default_value(3),
+      "days (0..30) a story's articles may lie apart")(
+      "no-stories",
+      "put no article in a story with others (faster; articles added later "
+      "cannot join the ones indexed so)")(
+      "progress-every", po::value(&progress_seconds)->default_value(5),
+      "seconds between progress log lines when stdout is not a terminal")("quiet,q",
+                                                                          "print only problems");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
   po::options_description all;
@@ -222,6 +231,11 @@ int main(int argc, char** argv) {
     if (progress_seconds <= 0) throw po::error("--progress-every must be positive");
     options.memory_budget = memory_mib << 20;
     if (options.commit_every == 0) throw po::error("--batch must be at least 1");
+    options.stories.enabled = vm.count("no-stories") == 0;
+    if (!(options.stories.threshold >= 0))
+      throw po::error("--story-threshold must be a number from 0 to 1 (above 1: no stories)");
+    if (options.stories.window_days < 0 || options.stories.window_days > 30)
+      throw po::error("--story-window must be from 0 to 30 days");
     if (format == "txt")
       options.format = newsdex::InputFormat::kPageText;
     else if (format == "jsonl")

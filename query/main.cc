@@ -330,18 +330,23 @@ int main(int argc, char** argv) {
       "score added for the newest article when --recency is on")(
       "sort", po::value(&sort)->default_value("relevance"), "relevance, date or -date")(
       "facets", po::value(&facets),
-      "count matches by outlet, language, date.year, date.month, date.day "
+      "count matches by outlet, language, date.year, date.month, date.day, story "
       "or a keyword field, comma-separated")(
       "facet-limit", po::value(&facet_limit)->default_value("10"), "values per facet")(
-      "collapse", po::value(&collapse), "one hit per outlet: --collapse outlet")(
-      "explain", "show each term's contribution to a hit's score")(
+      "collapse", po::value(&collapse),
+      "one hit per outlet or per story (the story's other articles listed): "
+      "--collapse outlet, --collapse story")("explain",
+                                             "show each term's contribution to a hit's score")(
       "exact-total", "count every match (total_lower == total_upper)")(
       "similar", po::value(&request.similar_to), "articles like the one with this id")(
-      "highlight", po::value(&highlight),
-      "snippet markers OPEN,CLOSE (default **,** in text, "
-      "<mark>,</mark> in JSON)")("snippet-words", po::value(&snippet_words)->default_value("40"),
-                                 "words of context in a snippet")(
-      "queries", po::value(&queries), "batch mode: one query a line (ID<TAB>query), - for stdin")(
+      "story-of", po::value(&request.story_of),
+      "the articles of the story of the one with this id, by date unless --sort is given; "
+      "a QUERY filters them")("highlight", po::value(&highlight),
+                              "snippet markers OPEN,CLOSE (default **,** in text, "
+                              "<mark>,</mark> in JSON)")(
+      "snippet-words", po::value(&snippet_words)->default_value("40"),
+      "words of context in a snippet")("queries", po::value(&queries),
+                                       "batch mode: one query a line (ID<TAB>query), - for stdin")(
       "run-tag", po::value(&out.run_tag)->default_value("newsdex"), "run tag for --format trec")(
       "color", po::value(&colour)->default_value("auto"), "auto, always or never")(
       "threads", po::value(&threads)->default_value("0"),
@@ -384,7 +389,7 @@ int main(int argc, char** argv) {
     if (vm.count("expand")) parse_expand(expand, request);
     if (!std::isfinite(request.recency_weight) || request.recency_weight < 0)
       throw po::error("--recency-weight must be a finite number >= 0");
-    if (words.empty() && queries.empty() && request.similar_to.empty())
+    if (words.empty() && queries.empty() && request.similar_to.empty() && request.story_of.empty())
       throw po::error("no QUERY given");
     if (!words.empty() && !queries.empty())
       throw po::error("give either a QUERY or --queries FILE, not both");
@@ -431,8 +436,12 @@ int main(int argc, char** argv) {
       request.facets.push_back(newsdex::FacetField::named(name));
     if (collapse == "outlet")
       request.collapse = newsdex::Collapse::kOutlet;
+    else if (collapse == "story")
+      request.collapse = newsdex::Collapse::kStory;
     else if (!collapse.empty())
-      throw po::error("--collapse supports only 'outlet'");
+      throw po::error("--collapse must be outlet or story, not '" + collapse + "'");
+    if (!request.story_of.empty() && vm["sort"].defaulted())
+      request.sort = newsdex::SortOrder::kDateAscending;
     request.explain = vm.count("explain") > 0;
     request.exact_total = vm.count("exact-total") > 0;
     if (vm.count("count") && vm.count("quiet"))

@@ -68,10 +68,36 @@ ChildRun run_plain_xapian(const std::string& db, const CorpusFile& corpus) {
   return run;
 }
 
-ChildRun run_newsdex(const std::string& db, const CorpusFile& corpus, int jobs) {
+ChildRun run_newsdex(const std::string& db, const CorpusFile& corpus, int jobs,
+                     bool stories = true) {
   fs::remove_all(db);
-  return run_child({NEWSDEX_INDEX_BIN, "--quiet", "--db", db, "--jobs", std::to_string(jobs),
-                    corpus.path.string()});
+  std::vector<std::string> args = {NEWSDEX_INDEX_BIN, "--quiet",           "--db", db,
+                                   "--jobs",          std::to_string(jobs)};
+  if (!stories) args.push_back("--no-stories");
+  args.push_back(corpus.path.string());
+  return run_child(args);
+}
+
+// What story assignment costs (docs/stories.md): --jobs 2 with and without it, back to back in
+// a random order; `with_over_without` is the throughput with stories as a share of without.
+void run_stories_round(benchmark::State& state, const std::string& db, const CorpusFile& corpus,
+                       std::mt19937& random) {
+  std::array<bool, 2> order{true, false};
+  std::shuffle(order.begin(), order.end(), random);
+  std::array<ChildRun, 2> runs;  // [0] with stories, [1] without
+  for (const bool stories : order) {
+    runs[stories ? 0 : 1] = run_newsdex(db, corpus, 2, stories);
+    if (runs[stories ? 0 : 1].exit_code != 0) {
+      state.SkipWithError("a run of the stories round failed");
+      break;
+    }
+  }
+  fs::remove_all(db);
+  if (state.error_occurred()) return;
+  state.SetIterationTime(runs[0].seconds + runs[1].seconds);
+  state.counters["with_stories_s"] = runs[0].seconds;
+  state.counters["without_stories_s"] = runs[1].seconds;
+  state.counters["with_over_without"] = runs[1].seconds / runs[0].seconds;
 }
 
 // One paired round: the three runs back to back in an order drawn from `random`, so that the
@@ -201,6 +227,18 @@ int main(int argc, char** argv) {
                                    [&, db](benchmark::State& state) {
                                      for (auto _ : state)
                                        run_paired_round(state, db + "-round", corpus, round_order);
+                                   })
+          ->UseManualTime()
+          ->Iterations(1)
+          ->Repetitions(round_count)
+          ->Unit(benchmark::kSecond);
+    }
+    if (const int round_count = scale > 1 ? rounds_large : rounds; round_count > 0) {
+      benchmark::RegisterBenchmark(("index/stories_round" + suffix).c_str(),
+                                   [&, db](benchmark::State& state) {
+                                     for (auto _ : state)
+                                       run_stories_round(state, db + "-stories", corpus,
+                                                         round_order);
                                    })
           ->UseManualTime()
           ->Iterations(1)

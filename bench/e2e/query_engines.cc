@@ -75,6 +75,7 @@ std::size_t NewsdexQueryEngine::run(const std::string& cls, const std::string& w
   if (cls == "faceted") r.facets = {newsdex::FacetField::outlet(), newsdex::FacetField::month()};
   if (!snippets_) r.snippet_words = 0;
   if (!positional_) r.lead_weight = r.proximity_weight = 0;
+  if (collapse_story_) r.collapse = newsdex::Collapse::kStory;
   r.language = language_;
   return searcher_.search(r).hits.size();
 }

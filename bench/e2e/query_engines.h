@@ -50,12 +50,15 @@ class NewsdexQueryEngine {
   void set_language(std::string language) { language_ = std::move(language); }
   // Off: BM25 alone, without the lead and proximity re-ranking, to measure what it costs.
   void set_positional(bool on) { positional_ = on; }
+  // On: one hit per story (--collapse story), its other articles listed, to measure collapsing.
+  void set_collapse_story(bool on) { collapse_story_ = on; }
 
  private:
   DateRange range_;
   newsdex::Searcher searcher_;
   bool snippets_ = true;
   bool positional_ = true;
+  bool collapse_story_ = false;
   std::string language_;
 };
 

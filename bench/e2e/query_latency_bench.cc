@@ -141,12 +141,14 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
                                                              : Shown::kIdsOnly);
   engines.newsdex->set_snippets(engine != "newsdex_nosnippet");
   engines.newsdex->set_positional(engine != "newsdex_bm25");
+  engines.newsdex->set_collapse_story(engine == "newsdex_collapse_story");
   if (engine.starts_with("newsdex_mixed")) {
     open_mixed(engines);
     engines.newsdex_mixed->set_language(engine == "newsdex_mixed_en" ? "en" : "");
   }
   const Runner run =
-      engine == "newsdex" || engine == "newsdex_nosnippet" || engine == "newsdex_bm25"
+      engine == "newsdex" || engine == "newsdex_nosnippet" || engine == "newsdex_bm25" ||
+              engine == "newsdex_collapse_story"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex, c, w); })
       : engine.starts_with("newsdex_mixed")
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_mixed, c, w); })
@@ -190,8 +192,9 @@ int main(int argc, char** argv) {
   const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
   if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
   std::vector<std::string> names = {
-      "newsdex",       "newsdex_nosnippet", "newsdex_bm25", "newsdex_1thread",
-      "newsdex_mixed", "newsdex_mixed_en",  "xapian",       "fts5"};
+      "newsdex",       "newsdex_nosnippet", "newsdex_bm25",           "newsdex_1thread",
+      "newsdex_mixed", "newsdex_mixed_en",  "newsdex_collapse_story", "xapian",
+      "fts5"};
   if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet", "lucene_topdocs"});
   for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {
     for (const auto& cls : query_classes()) {

@@ -3,10 +3,11 @@
 // `valgrind --tool=callgrind` where wall times are too noisy to tell a few percent apart
 // (docs/benchmarks.md, "Queries in every language of an archive"):
 //
-//   newsdex_query_instructions DB LANGUAGE CLASS ROUNDS [bm25]
+//   newsdex_query_instructions DB LANGUAGE CLASS ROUNDS [bm25|collapse]
 //
 // LANGUAGE is "auto" (every language of the archive) or a code; `bm25` turns the lead and
-// proximity re-ranking off, to count what it costs. One searcher thread. The
+// proximity re-ranking off, to count what it costs; `collapse` collapses by story. One searcher
+// thread. The
 // steady-state cost of one round is (count at 3 rounds - count at 1 round) / 2.
 #include <algorithm>
 #include <cstdio>
@@ -15,8 +16,9 @@
 #include "query_engines.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5 && !(argc == 6 && std::string(argv[5]) == "bm25")) {
-    std::fprintf(stderr, "usage: %s DB LANGUAGE CLASS ROUNDS [bm25]\n", argv[0]);
+  const std::string mode = argc == 6 ? argv[5] : "";
+  if (argc != 5 && !(argc == 6 && (mode == "bm25" || mode == "collapse"))) {
+    std::fprintf(stderr, "usage: %s DB LANGUAGE CLASS ROUNDS [bm25|collapse]\n", argv[0]);
     return 2;
   }
   const auto& classes = newsdex::bench::query_classes();
@@ -29,7 +31,8 @@ int main(int argc, char** argv) {
   const std::string language = argv[2];
   newsdex::bench::NewsdexQueryEngine engine(argv[1], newsdex::bench::kMarch, 1);
   engine.set_language(language == "auto" ? "" : language);
-  engine.set_positional(argc == 5);
+  engine.set_positional(mode != "bm25");
+  engine.set_collapse_story(mode == "collapse");
   std::size_t hits = 0;
   for (int round = 0; round < std::stoi(argv[4]); ++round)
     for (const auto& words : cls->words) hits += engine.run(cls->name, words);

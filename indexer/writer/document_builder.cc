@@ -1,9 +1,12 @@
 #include "writer/document_builder.h"
 
+#include <algorithm>
+
 #include "newsdex/date_parser.h"
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "newsdex/story_signature.h"
 
 namespace newsdex {
 namespace {
@@ -28,14 +31,36 @@ void note_word(std::vector<WordSpan>& spans, const AnalyzedTerm& t) {
 
 }  // namespace
 
+void DocumentBuilder::note_story_term(const Analyzer& analyzer, const AnalyzedTerm& t,
+                                      unsigned times) {
+  if (t.joined || !collect_story_features_) return;  // a joined word's parts count already
+  const bool number = !t.letters;
+  if (!number && t.term.size() < 3) return;
+  if (!number && analyzer.is_stopword(t.term)) return;
+  const std::uint32_t hash = story_term_hash(t.term);
+  for (unsigned i = 0; i < times; ++i) story_hashes_.push_back(hash);
+}
+
+void DocumentBuilder::finish_story_features() {
+  std::sort(story_hashes_.begin(), story_hashes_.end());
+  story_.terms.clear();
+  for (const auto hash : story_hashes_) {
+    if (!story_.terms.empty() && story_.terms.back().hash == hash) {
+      ++story_.terms.back().count;
+    } else {
+      story_.terms.push_back({hash, 1});
+    }
+  }
+}
+
 std::string overlong_words_warning(std::size_t count) {
   return "left out " + std::to_string(count) + (count == 1 ? " word" : " words") + " longer than " +
          std::to_string(schema::kMaxTermBytes) +
          " bytes (too long to index; the stored text keeps it)";
 }
 
-DocumentBuilder::DocumentBuilder(std::string default_language)
-    : default_language_(std::move(default_language)) {}
+DocumentBuilder::DocumentBuilder(std::string default_language, bool story_features)
+    : default_language_(std::move(default_language)), collect_story_features_(story_features) {}
 
 Analyzer& DocumentBuilder::analyzer_for(const std::string& language) {
   const std::string& key = language.empty() ? default_language_ : language;
@@ -56,6 +81,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   words_.title.clear();
   words_.body.clear();
   spelling_.clear();
+  story_hashes_.clear();
   const auto note_spelling = [&](const AnalyzedTerm& t) {
     if (t.letters && !t.joined && Analyzer::is_cased_word(t.folded)) spelling_.add(t.folded);
   };
@@ -68,6 +94,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     doc.add_posting(term_buffer_, t.position, wdf);
     note_word(words_.title, t);
     note_spelling(t);
+    note_story_term(analyzer, t, 2);
   });
   words_.body_first_position = next + schema::kBodyPositionGap;
   analyzer.analyze(article.body, words_.body_first_position, [&](const AnalyzedTerm& t) {
@@ -75,7 +102,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     doc.add_posting(term_buffer_, t.position, t.joined ? 0 : 1);
     note_word(words_.body, t);
     note_spelling(t);
+    note_story_term(analyzer, t, 1);
   });
+  finish_story_features();
   overlong_words_ = analyzer.overlong_words() - overlong_before;
 
   doc.add_boolean_term(schema::id_term(article.id));
@@ -101,6 +130,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     for (const auto& value : keyword.values)
       if (!value.empty()) doc.add_boolean_term(schema::keyword_term(keyword.name, value));
   doc.add_value(schema::kContentHashSlot, content_hash);
+  // Its own story until story assignment finds it another (StoryAssigner).
+  doc.add_value(schema::kStorySlot, founding_story_id(article.id, content_hash));
   doc.add_value(schema::kBodyStartSlot, Xapian::sortable_serialise(words_.body_first_position));
   doc.add_value(schema::kStoredRecordSlot,
                 record_compressor_.compress(encode_stored_record(stored, words_)));

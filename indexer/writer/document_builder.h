@@ -9,6 +9,7 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
 #include "newsdex/record_compression.h"
+#include "newsdex/story_signature.h"
 #include "newsdex/word_map.h"
 #include "writer/spelling_words.h"
 
@@ -20,7 +21,8 @@ namespace newsdex {
 // slot). Not thread-safe (it owns analyzers); use one per thread.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(std::string default_language);
+  // `story_features`: collect each article's story features (story_features()).
+  explicit DocumentBuilder(std::string default_language, bool story_features = true);
 
   // `stored` is encode_stored_article(article) and `content_hash` its hash (computed by the
   // caller, which needs them first to skip unchanged articles).
@@ -34,8 +36,14 @@ class DocumentBuilder {
   // words "did you mean" suggests): valid until the next build.
   const std::vector<std::string_view>& spelling_words() { return spelling_.distinct(); }
 
+  // The last built article's content terms, for story assignment: valid until the next build.
+  const StoryFeatures& story_features() const { return story_; }
+
  private:
   Analyzer& analyzer_for(const std::string& language);
+  // A title word counts `times` 2, a body word 1 (StoryFeatures).
+  void note_story_term(const Analyzer& analyzer, const AnalyzedTerm& t, unsigned times);
+  void finish_story_features();
 
   std::string default_language_;
   std::map<std::string, Analyzer, std::less<>> analyzers_;
@@ -44,6 +52,9 @@ class DocumentBuilder {
   std::size_t overlong_words_ = 0;
   WordMap words_;  // reused from article to article
   SpellingWords spelling_;
+  bool collect_story_features_;
+  std::vector<std::uint32_t> story_hashes_;  // one per counted occurrence, reused
+  StoryFeatures story_;
 };
 
 // The warning for an article with `count` words too long to index.

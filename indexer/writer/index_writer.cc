@@ -6,6 +6,7 @@
 #include "newsdex/doc_length_table.h"
 #include "newsdex/error.h"
 #include "newsdex/schema.h"
+#include "newsdex/story_table.h"
 #include "writer/database_folder.h"
 #include "writer/folder_swap.h"
 #include "writer/glass_space.h"
@@ -31,7 +32,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::string& path, StoryOptions stories)
+    : path_(path), db_(open_writable(path)), assign_stories_(stories.enabled), stories_(stories) {
   reclaimed_bytes_ = reclaim_uncommitted_blocks(path_);
   // A table not committed with this revision (another program wrote since, or Xapian flushed
   // a batch on its own) cannot be patched: the next commit writes it whole.
@@ -66,6 +68,7 @@ IndexWriter::~IndexWriter() {
     if (version_pending_ && db_.get_doccount() > 0)
       db_.set_metadata(std::string(schema::kSchemaVersionKey),
                        std::to_string(schema::kSchemaVersion));
+    assign_stories();
     if (!changed_docids_.empty()) write_lengths();
     spelling_.write_to(db_);
   } catch (...) {  // a destructor must not throw: word counts may be lost, never articles
@@ -88,10 +91,21 @@ bool IndexWriter::is_unchanged(const std::string& id_term, const std::string& co
 
 IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
                                          const Xapian::Document& document,
-                                         const std::vector<std::string_view>& spelling_words) {
+                                         const std::vector<std::string_view>& spelling_words,
+                                         const StoryFeatures& story_features,
+                                         StoryTable::Member story_card) {
   try {
-    const bool existed = db_.term_exists(id_term);
+    auto posting = db_.postlist_begin(id_term);
+    const bool existed = posting != db_.postlist_end(id_term);
+    if (existed) stories_.remove(db_, *posting);
     const Xapian::docid docid = db_.replace_document(id_term, document);
+    if (assign_stories_) {
+      note_story_frequencies(document);
+      story_card.docid = docid;
+      stories_.add(std::move(story_card),
+                   StoryTable::day_number(document.get_value(schema::kDateSlot)),
+                   document.get_value(schema::kStorySlot), story_features);
+    }
     spelling_.add(spelling_words);
     changed_docids_.insert(docid);
     return existed ? Outcome::kReplaced : Outcome::kAdded;
@@ -105,6 +119,7 @@ bool IndexWriter::remove(const std::string& id_term) {
     auto posting = db_.postlist_begin(id_term);
     if (posting == db_.postlist_end(id_term)) return false;
     changed_docids_.insert(*posting);
+    stories_.remove(db_, *posting);
     db_.delete_document(id_term);
     return true;
   } catch (const Xapian::Error& e) {
@@ -129,12 +144,34 @@ void IndexWriter::commit() {
                        std::to_string(schema::kSchemaVersion));
       version_pending_ = false;
     }
+    assign_stories();
     write_lengths();
     spelling_.write_to(db_);
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(write_failure("commit failed", e));
   }
+}
+
+void IndexWriter::note_story_frequencies(const Xapian::Document& document) {
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    const std::string term = *it;
+    // Prefixes are capital letters; the analyzed words are not.
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    const auto [entry, added] = story_frequencies_.try_emplace(story_term_hash(term), 0);
+    if (added) entry->second = db_.get_termfreq(term);
+  }
+}
+
+void IndexWriter::assign_stories() {
+  if (stories_.pending() == 0) return;
+  // Frequencies noted when an article was written, which later ones of the batch raise a
+  // little: the signatures weigh words by rarity, a few articles more or less do not matter.
+  stories_.assign(db_, [&](std::uint32_t hash) -> std::uint64_t {
+    const auto it = story_frequencies_.find(hash);
+    return it == story_frequencies_.end() ? 1 : it->second;
+  });
+  story_frequencies_.clear();
 }
 
 void IndexWriter::write_lengths() {

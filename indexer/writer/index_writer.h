@@ -5,11 +5,13 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "writer/spelling_counts.h"
+#include "writer/story_assigner.h"
 
 namespace newsdex {
 
@@ -19,7 +21,7 @@ class IndexWriter {
  public:
   // Throws DatabaseLockedError when another process writes the database, DatabaseError when it
   // cannot be opened or was built by another schema version.
-  explicit IndexWriter(const std::string& path);
+  explicit IndexWriter(const std::string& path, StoryOptions stories = {});
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
@@ -32,9 +34,11 @@ class IndexWriter {
   // Adds the document, replacing any document with the same id term.
   // `spelling_words`: the article's distinct surface words, counted in the word count table at
   // the next commit (an article replaced or deleted leaves its counts: suggestions check that
-  // a word is indexed).
+  // a word is indexed). `story_features`: the article's, put in a story at the next commit;
+  // `story_card` what a collapsed hit shows of it (its docid is filled in here).
   Outcome upsert(const std::string& id_term, const Xapian::Document& document,
-                 const std::vector<std::string_view>& spelling_words);
+                 const std::vector<std::string_view>& spelling_words,
+                 const StoryFeatures& story_features, StoryTable::Member story_card);
   // Deletes the document with this id term; false when there is none.
   bool remove(const std::string& id_term);
   // Records a keyword field name; the list is stored with the next commit.
@@ -56,6 +60,10 @@ class IndexWriter {
   std::string keyword_field_list() const;
   // Brings the document length table up to the uncommitted state (before a commit).
   void write_lengths();
+  // Notes the archive's document frequency of the document's unprefixed terms, by story term
+  // hash, for the stories of this batch.
+  void note_story_frequencies(const Xapian::Document& document);
+  void assign_stories();
 
   std::string path_;
   Xapian::WritableDatabase db_;
@@ -67,6 +75,9 @@ class IndexWriter {
   std::set<Xapian::docid> changed_docids_;
   bool lengths_stale_ = false;  // the table does not describe the opened revision
   SpellingCounts spelling_;     // surface words of the articles since the last commit
+  bool assign_stories_;
+  StoryAssigner stories_;  // articles since the last commit, put in stories at commit
+  std::unordered_map<std::uint32_t, std::uint64_t> story_frequencies_;
   std::uint64_t reclaimed_bytes_ = 0;
 };
 

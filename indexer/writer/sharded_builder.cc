@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -10,7 +11,9 @@
 
 #include "extract/language_detector.h"
 #include "newsdex/error.h"
+#include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "newsdex/story_table.h"
 #include "writer/document_builder.h"
 #include "writer/write_failure.h"
 
@@ -87,7 +90,8 @@ std::string build_failure(const std::string& what, const Xapian::Error& e) {
 
 }  // namespace
 
-ShardedBuilder::ShardedBuilder(Options options) : options_(std::move(options)) {
+ShardedBuilder::ShardedBuilder(Options options)
+    : options_(std::move(options)), stories_(options_.stories) {
   options_.jobs = std::max<std::size_t>(options_.jobs, 1);
   options_.chunk_articles = std::max<std::size_t>(options_.chunk_articles, 1);
   options_.merge_fan_in = options_.merge_fan_in ? std::max<std::size_t>(options_.merge_fan_in, 2)
@@ -136,7 +140,7 @@ void ShardedBuilder::work() {
     // One builder per worker: its analyzers' stem caches keep the common words from chunk to
     // chunk. (With std::unordered_map as the cache this was 5% slower than a builder per
     // chunk; with StemCache it is 3% faster.)
-    DocumentBuilder builder(options_.default_language);
+    DocumentBuilder builder(options_.default_language, options_.stories.enabled);
     SpellingCounts spelling;
     for (;;) {
       Chunk chunk;
@@ -162,6 +166,14 @@ void ShardedBuilder::work() {
 
 void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder, SpellingCounts& spelling) {
   const fs::path path = options_.work_dir / shard_name(0, chunk.first_docid);
+  struct StoryArticle {
+    StoryTable::Member card;
+    std::optional<int> day;
+    std::string founding;
+    StoryFeatures features;
+  };
+  std::vector<StoryArticle> story_articles;
+  story_articles.reserve(chunk.items.size());
   try {
     // No fsync: a shard is scratch until the merged result is swapped in.
     Xapian::WritableDatabase shard(path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
@@ -175,7 +187,13 @@ void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder, Spellin
             options_.default_language);
         item.stored = encode_stored_article(item.article);
       }
-      shard.replace_document(docid++, builder.build(item.article, item.stored, item.content_hash));
+      const Xapian::Document document = builder.build(item.article, item.stored, item.content_hash);
+      story_articles.push_back(
+          {{docid, item.article.id, item.article.outlet, item.article.date, item.article.title},
+           StoryTable::day_number(document.get_value(schema::kDateSlot)),
+           document.get_value(schema::kStorySlot),
+           builder.story_features()});
+      shard.replace_document(docid++, document);
       spelling.add(builder.spelling_words());
       built_.fetch_add(1, std::memory_order_relaxed);
       if (builder.overlong_words() > 0) {
@@ -192,6 +210,9 @@ void ShardedBuilder::build_shard(Chunk& chunk, DocumentBuilder& builder, Spellin
   }
   std::lock_guard lock(mutex_);
   shards_.push_back({chunk.first_docid, path});
+  if (options_.stories.enabled)
+    for (auto& a : story_articles)
+      stories_.add(std::move(a.card), a.day, std::move(a.founding), std::move(a.features));
 }
 
 std::vector<InputProblem> ShardedBuilder::take_problems() {
@@ -245,6 +266,37 @@ std::vector<ShardedBuilder::Shard> ShardedBuilder::merge_tier(std::vector<Shard>
   return merged;
 }
 
+void ShardedBuilder::write_story_values(const std::vector<Shard>& shards,
+                                        const StoryAssigner::StoryChanges& stories) {
+  // Each shard is small: rewriting values there touches few blocks, where the merged database
+  // would rewrite most of its value chunks (a document's values are written together, the
+  // stored record among them). Shards go to the threads in turn.
+  std::vector<std::exception_ptr> failures(options_.jobs);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < options_.jobs; ++t)
+      threads.emplace_back([&, t] {
+        try {
+          for (std::size_t s = t; s < shards.size(); s += options_.jobs) {
+            const Xapian::docid first = shards[s].first_docid;
+            const Xapian::docid last =
+                s + 1 < shards.size() ? shards[s + 1].first_docid - 1 : next_docid_ - 1;
+            const auto from = stories.stories.lower_bound(first);
+            if (from == stories.stories.end() || from->first > last) continue;
+            Xapian::WritableDatabase shard(shards[s].path.string(),
+                                           Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            StoryAssigner::write_values(shard, stories, first, last);
+            shard.commit();
+          }
+        } catch (...) {
+          failures[t] = std::current_exception();
+        }
+      });
+  }
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+}
+
 void ShardedBuilder::finish_building() {
   flush_chunk();
   stop_workers();
@@ -258,6 +310,10 @@ fs::path ShardedBuilder::finish() {
   std::sort(shards.begin(), shards.end(),
             [](const Shard& a, const Shard& b) { return a.first_docid < b.first_docid; });
   try {
+    // The batch is the whole archive: its own term counts are the document frequencies.
+    stories_.forget(superseded_);
+    const auto stories = stories_.plan(nullptr, {}, added() - superseded_.size());
+    write_story_values(shards, stories);
     for (std::size_t tier = 1; shards.size() > options_.merge_fan_in; ++tier)
       shards = merge_tier(std::move(shards), tier);
     std::vector<fs::path> sources;
@@ -267,12 +323,11 @@ fs::path ShardedBuilder::finish() {
     } else {
       compact_into(sources, output);
     }
-    if (!superseded_.empty() || !spelling_.empty()) {
-      Xapian::WritableDatabase result(output.string(), Xapian::DB_OPEN);
-      for (const auto docid : superseded_) result.delete_document(docid);
-      spelling_.write_to(result);
-      result.commit();
-    }
+    Xapian::WritableDatabase result(output.string(), Xapian::DB_OPEN);
+    for (const auto docid : superseded_) result.delete_document(docid);
+    StoryAssigner::write_tables(result, stories);
+    spelling_.write_to(result);
+    result.commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(build_failure("cannot merge shards into " + output.string(), e));
   } catch (const fs::filesystem_error& e) {

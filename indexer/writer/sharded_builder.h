@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "writer/spelling_counts.h"
+#include "writer/story_assigner.h"
 
 #include "newsdex/article.h"
 #include "newsdex/index_job.h"
@@ -47,6 +48,7 @@ class ShardedBuilder {
     // groups at a time, sharing this budget); 0: as many as half the process's open-file limit
     // allows, at least 8 and at most 256.
     std::size_t merge_fan_in = 0;
+    StoryOptions stories;
   };
 
   explicit ShardedBuilder(Options options);
@@ -94,6 +96,9 @@ class ShardedBuilder {
   void stop_workers();
   void rethrow_failure();
   std::vector<Shard> merge_tier(std::vector<Shard> shards, std::size_t tier);
+  // Puts the planned story values into the level-0 shards (sorted by first docid).
+  void write_story_values(const std::vector<Shard>& shards,
+                          const StoryAssigner::StoryChanges& stories);
 
   Options options_;
   Xapian::docid next_docid_ = 1;
@@ -108,6 +113,7 @@ class ShardedBuilder {
   std::exception_ptr failure_;
   std::vector<InputProblem> problems_;
   SpellingCounts spelling_;  // the workers' counts, merged as each one ends (guarded by mutex_)
+  StoryAssigner stories_;    // the workers' articles, assigned after the merge (guarded by mutex_)
   std::vector<Shard> shards_;
   std::vector<std::jthread> workers_;
   std::atomic<std::size_t> built_ = 0;

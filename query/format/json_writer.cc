@@ -131,6 +131,23 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
     write_optional_string(out, hit.language);
     out << ",\"snippet\":";
     write_json_string(out, hit.snippet);
+    out << ",\"story\":";
+    write_optional_string(out, hit.story);
+    out << ",\"story_size\":" << hit.story_size << ",\"also\":[";
+    for (std::size_t k = 0; k < hit.also.size(); ++k) {
+      const auto& member = hit.also[k];
+      if (k) out << ',';
+      out << "{\"id\":";
+      write_json_string(out, member.id);
+      out << ",\"outlet\":";
+      write_optional_string(out, member.outlet);
+      out << ",\"date\":";
+      write_optional_string(out, member.date);
+      out << ",\"title\":";
+      write_json_string(out, member.title);
+      out << '}';
+    }
+    out << ']';
     if (!hit.explanation.empty()) {
       out << ",\"explanation\":[";
       for (std::size_t k = 0; k < hit.explanation.size(); ++k) {

@@ -1,5 +1,7 @@
 #include "format/text_writer.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <string>
 
@@ -53,8 +55,10 @@ void write_text(std::ostream& out, const SearchResult& result, bool colour) {
   // A query that has quotes of its own (a phrase) is shown as it is, not inside more quotes.
   const std::string query = printable(result.query);
   const bool quoted = query.find('"') != std::string::npos;
-  out << (exact ? "" : "about ") << result.total << (result.total == 1 ? " hit" : " hits")
-      << " for " << (quoted ? "" : "\"") << query << (quoted ? "" : "\"") << "\n";
+  out << (exact ? "" : "about ") << result.total << (result.total == 1 ? " hit" : " hits");
+  // --story-of and --similar need no query.
+  if (!query.empty()) out << " for " << (quoted ? "" : "\"") << query << (quoted ? "" : "\"");
+  out << "\n";
   if (!result.suggestion.empty()) out << "did you mean: " << printable(result.suggestion) << "\n";
   for (const auto& facet : result.facets) {
     out << facet.name << ":";
@@ -69,6 +73,20 @@ void write_text(std::ostream& out, const SearchResult& result, bool colour) {
         << (hit.date.empty() ? "undated" : printable(hit.date)) << " | score "
         << format_score(hit.score, "%.3f") << " | id " << printable(hit.id) << reset << "\n";
     if (!hit.url.empty()) out << "   " << dim << printable(hit.url) << reset << "\n";
+    if (!hit.also.empty()) {
+      // Each outlet once, in the order the story's articles came out.
+      std::vector<std::string> outlets;
+      for (const auto& member : hit.also) {
+        const std::string outlet =
+            member.outlet.empty() ? "unknown outlet" : printable(member.outlet);
+        if (std::find(outlets.begin(), outlets.end(), outlet) == outlets.end())
+          outlets.push_back(outlet);
+      }
+      out << "   " << dim << "also reported by ";
+      for (std::size_t k = 0; k < outlets.size(); ++k) out << (k ? ", " : "") << outlets[k];
+      out << " (story " << printable(hit.story) << ", " << hit.story_size << " articles)" << reset
+          << "\n";
+    }
     // The snippet's text is made safe when it is built; its highlight markers may be colours.
     if (!hit.snippet.empty()) out << "   " << hit.snippet << "\n";
     for (const auto& part : hit.explanation)

@@ -33,7 +33,7 @@ Xapian::Query as_filter(const Xapian::Query& q) {
 }
 
 std::string join_known(const std::set<std::string, std::less<>>& keyword_fields) {
-  std::string list = "title, outlet, author, language, id, url, date";
+  std::string list = "title, outlet, author, language, id, url, date, story";
   for (const auto& f : keyword_fields) list += ", " + f;
   return list;
 }
@@ -424,6 +424,19 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
   }
   if (n.field == "id") return {Xapian::Query(schema::id_term(value.text)), true};
   if (n.field == "url") return {Xapian::Query(schema::url_term(value.text)), true};
+  if (n.field == "story") {
+    std::string id = value.text;
+    for (auto& c : id) c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+    const bool valid = !is_wildcard && id.size() == 16 &&
+                       id.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (valid)
+      return {Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, id, id), true};
+    if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, positive);
+    throw QuerySyntaxError(
+        "story takes a story id of 16 hex digits, as hits show it "
+        "(story:0e83f54f57fef2ba)",
+        value.position);
+  }
   if (keyword_fields_.count(n.field)) {
     if (is_wildcard) {
       return {Xapian::Query(Xapian::Query::OP_WILDCARD, schema::keyword_term(n.field, value.text)),

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -17,6 +18,7 @@
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "newsdex/story_table.h"
 #include "newsdex/utf8.h"
 #include "parser/query_builder.h"
 #include "parser/query_parser.h"
@@ -28,9 +30,17 @@
 #include "searcher/search_workers.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/spelling_suggester.h"
+#include "searcher/story_key_table.h"
 
 namespace newsdex {
 namespace {
+
+// The value slot Xapian collapses hits on, if any. Stories are collapsed here instead
+// (StoryKeyTable).
+std::optional<Xapian::valueno> collapse_slot(const SearchRequest& request) {
+  if (request.collapse == Collapse::kOutlet) return schema::kOutletSlot;
+  return std::nullopt;
+}
 
 constexpr std::size_t kMaxThreads = 8;
 
@@ -122,6 +132,8 @@ FacetSource facet_source(const FacetField& field,
       return {name, schema::kDateSlot, 10, {}};
     case FacetField::Kind::kLanguage:
       return {name, std::nullopt, 0, std::string(schema::kLanguagePrefix)};
+    case FacetField::Kind::kStory:
+      return {name, schema::kStorySlot, 0, {}};
     case FacetField::Kind::kKeyword:
       break;
   }
@@ -130,7 +142,7 @@ FacetSource facet_source(const FacetField& field,
     prefix += name + ":";
     return {name, std::nullopt, 0, prefix};
   }
-  std::string known = "outlet, language, date.year, date.month, date.day";
+  std::string known = "outlet, language, date.year, date.month, date.day, story";
   for (const auto& f : keyword_fields) known += ", " + f;
   throw Error("unknown facet '" + name + "'; facets are " + known);
 }
@@ -273,7 +285,7 @@ class Searcher::Impl {
   };
 
   SearchResult run(const SearchRequest& request) {
-    if (request.similar_to.empty() &&
+    if (request.similar_to.empty() && request.story_of.empty() &&
         request.query.find_first_not_of(" \t\r\n") == std::string::npos)
       throw QuerySyntaxError("the query is empty", 0);
     if (request.bm25.k1 < 0 || request.bm25.b < 0 || request.bm25.b > 1)
@@ -303,7 +315,10 @@ class Searcher::Impl {
             ? body_starts()
             : nullptr);
     const bool rerank = positional.active() && request.rerank_depth > 0;
-    const auto first = static_cast<Xapian::doccount>(rerank ? 0 : request.offset);
+    // Collapsing by story keeps the best match of each story of a longer ranking, and cuts
+    // the page from what is left.
+    const bool by_story = request.collapse == Collapse::kStory;
+    const auto first = static_cast<Xapian::doccount>(rerank || by_story ? 0 : request.offset);
     const auto fetched = std::max<Xapian::doccount>(
         wanted, rerank ? static_cast<Xapian::doccount>(
                              std::min<std::size_t>(request.rerank_depth, db_.get_doccount()))
@@ -314,15 +329,30 @@ class Searcher::Impl {
     result.syntax_note = plan.syntax_note;
     PartResult matched;
     const std::size_t parts = parts_for(plan, count_all);
-    if (parts <= 1) {
-      matched = match_part(db_, make_query(plan, request, ranked), request, plan, first,
-                           fetched - first, count_all ? db_.get_doccount() : fetched);
-    } else {
-      matched = match_in_parts(parts, plan, request, ranked, count_all, first, fetched);
+    // Most stories have one article: ten more than the page is usually enough; when a few big
+    // stories fill it, the matcher is asked again for as many more as they suggest.
+    Xapian::doccount count = by_story ? fetched + 10 : fetched - first;
+    for (;;) {
+      if (parts <= 1) {
+        matched = match_part(db_, make_query(plan, request, ranked), request, plan, first, count,
+                             count_all ? db_.get_doccount() : first + count);
+      } else {
+        matched = match_in_parts(parts, plan, request, ranked, count_all, first, first + count);
+      }
+      if (!by_story) break;
+      const std::size_t ranked_matches = matched.docs.size();
+      keep_best_of_each_story(matched.docs);
+      if (matched.docs.size() >= fetched || ranked_matches < count || count >= db_.get_doccount())
+        break;
+      // As many more as the stories found so far say it takes, with a margin.
+      const std::size_t found = std::max<std::size_t>(matched.docs.size(), 1);
+      count = static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+          db_.get_doccount(),
+          count * std::max<std::uint64_t>(2, (fetched * 3 + found - 1) / found / 2 + 1)));
     }
     PositionCache positions(db_);
-    if (rerank) {
-      rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+    if (rerank || by_story) {
+      if (rerank) rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
       const std::size_t from = std::min<std::size_t>(request.offset, matched.docs.size());
       const std::size_t to = std::min<std::size_t>(wanted, matched.docs.size());
       matched.docs.erase(matched.docs.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)),
@@ -361,6 +391,10 @@ class Searcher::Impl {
       hit.date = std::move(article.date);
       hit.url = std::move(article.url);
       hit.language = std::move(article.language);  // a code, as the indexer stores it
+      hit.story = doc.get_value(schema::kStorySlot);
+      hit.story_size = StoryTable::size(db_, hit.story);
+      if (request.collapse == Collapse::kStory && hit.story_size > 1)
+        hit.also = other_members(hit.story, match.docid);
       result.hits.push_back(std::move(hit));
     }
     if (!plan.built.suggestible.empty()) result.suggestion = suggest(request.query, plan);
@@ -426,6 +460,11 @@ class Searcher::Impl {
     if (!request.similar_to.empty()) {
       const Xapian::Query similar = similar_query(request.similar_to, plan.similar_terms, builder);
       query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+    }
+    if (!request.story_of.empty()) {
+      const Xapian::Query story = story_filter(request.story_of);
+      query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, story, 0)
+                            : Xapian::Query(Xapian::Query::OP_FILTER, query, story);
     }
     if (!plan.expansion.empty()) {
       // The feedback words reweight the query's matches and add none: a filter, a phrase or
@@ -495,9 +534,9 @@ class Searcher::Impl {
     if (!count_all) {
       Xapian::Enquire whole(db_);
       whole.set_query(make_query(plan, request, ranked));
-      if (request.collapse == Collapse::kOutlet) whole.set_collapse_key(schema::kOutletSlot, 1);
+      if (const auto slot = collapse_slot(request)) whole.set_collapse_key(*slot, 1);
       const Xapian::MSet bounds = whole.get_mset(0, 0, Xapian::doccount(0));
-      const bool collapsed = request.collapse == Collapse::kOutlet;
+      const bool collapsed = collapse_slot(request).has_value();
       merged.lower = std::max<Xapian::doccount>(
           merged.lower, collapsed ? bounds.get_uncollapsed_matches_lower_bound()
                                   : bounds.get_matches_lower_bound());
@@ -550,7 +589,7 @@ class Searcher::Impl {
                 if (a.weight != b.weight) return a.weight > b.weight;
                 return a.docid < b.docid;
               });
-    if (request.collapse == Collapse::kOutlet) {
+    if (request.collapse != Collapse::kNone) {
       std::set<std::string, std::less<>> seen;
       std::erase_if(merged.docs, [&](const MatchedDoc& d) {
         return !d.collapse_key.empty() && !seen.insert(d.collapse_key).second;
@@ -580,13 +619,13 @@ class Searcher::Impl {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
         break;
     }
-    if (request.collapse == Collapse::kOutlet) enquire.set_collapse_key(schema::kOutletSlot, 1);
+    if (const auto slot = collapse_slot(request)) enquire.set_collapse_key(*slot, 1);
     // With facets, the matcher collects the docids of every match; counting comes after.
     MatchedDocids matched;
     if (!plan.facets.empty()) enquire.add_matchspy(&matched);
     const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     PartResult part;
-    const bool collapsed = request.collapse == Collapse::kOutlet;
+    const bool collapsed = collapse_slot(request).has_value();
     part.estimated =
         collapsed ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
     part.lower =
@@ -781,6 +820,39 @@ class Searcher::Impl {
   }
 
   // The model article's most distinctive words, for --similar.
+  // The first (best) match of each story, in ranking order.
+  void keep_best_of_each_story(std::vector<MatchedDoc>& docs) {
+    if (!story_keys_) story_keys_ = std::make_shared<const StoryKeyTable>(StoryKeyTable::load(db_));
+    std::unordered_set<std::uint32_t> seen;
+    std::erase_if(docs, [&](const MatchedDoc& d) {
+      const std::uint32_t key = story_keys_->key(d.docid);
+      return key != 0 && !seen.insert(key).second;
+    });
+  }
+
+  // The story's articles other than `docid`, by date (then id).
+  std::vector<StoryMember> other_members(const std::string& story, Xapian::docid docid) {
+    std::vector<StoryMember> members;
+    for (auto& m : StoryTable::member_list(db_, story))
+      if (m.docid != docid)
+        members.push_back(
+            {std::move(m.id), std::move(m.outlet), std::move(m.date), std::move(m.title)});
+    std::sort(members.begin(), members.end(), [](const StoryMember& a, const StoryMember& b) {
+      return a.date != b.date ? a.date < b.date : a.id < b.id;
+    });
+    return members;
+  }
+
+  // --story-of: the story of the article with this id, as a filter.
+  Xapian::Query story_filter(const std::string& id) {
+    const std::string id_term = schema::id_term(id);
+    auto posting = db_.postlist_begin(id_term);
+    if (posting == db_.postlist_end(id_term))
+      throw NotFoundError("no article with id '" + id + "'");
+    const std::string story = db_.get_document(*posting).get_value(schema::kStorySlot);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story);
+  }
+
   std::vector<std::string> similar_terms(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     auto posting = db_.postlist_begin(id_term);
@@ -857,6 +929,7 @@ class Searcher::Impl {
     languages_.reset();
     lengths_ = nullptr;
     body_starts_ = nullptr;
+    story_keys_ = nullptr;
     if (db_.size() != 1) return;  // a table describes one database's docids
     if (auto table = DocLengthTable::load(db_))
       lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
@@ -896,6 +969,7 @@ class Searcher::Impl {
   RecordDecompressor records_;
   std::shared_ptr<const DocLengthTable> lengths_;
   std::shared_ptr<const BodyStartTable> body_starts_;  // loaded on first use
+  std::shared_ptr<const StoryKeyTable> story_keys_;    // loaded by the first story collapse
   std::string cache_state_;                         // the revision it and the facet tables are for
   std::map<std::string, FacetTable> facet_tables_;  // by facet name
   std::optional<SpellingSuggester> suggester_;

@@ -197,7 +197,7 @@ TEST_F(QueryCli, ExplainShowsTheLeadAndProximityBonuses) {
 // of version 4 with the way out, and exit status 2.
 TEST_F(QueryCli, AnOlderSchemaIsRefusedWithReIndex) {
   const auto version = run_command(NEWSDEX_QUERY_BIN, {"--version"});
-  EXPECT_NE(version.out.find("reads schema version 5"), std::string::npos) << version.out;
+  EXPECT_NE(version.out.find("reads schema version 6"), std::string::npos) << version.out;
   TempDir dir;
   const auto old = (dir.path() / "old").string();
   ASSERT_EQ(run_command(NEWSDEX_INDEX_BIN,
@@ -212,7 +212,7 @@ TEST_F(QueryCli, AnOlderSchemaIsRefusedWithReIndex) {
   }
   const auto run = run_command(NEWSDEX_QUERY_BIN, {"--db", old, "albania"});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("has schema version 4, this newsdex reads version 5: re-index it"),
+  EXPECT_NE(run.err.find("has schema version 4, this newsdex reads version 6: re-index it"),
             std::string::npos)
       << run.err;
 }

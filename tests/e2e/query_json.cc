@@ -60,6 +60,9 @@ QueryOutput parse_query_output(const std::string& json) {
                    field(hit, "url"),
                    field(hit, "language"),
                    0,
+                   {},
+                   field(hit, "story"),
+                   0,
                    {}};
     if (hit.at_key("score").get(parsed.score)) ADD_FAILURE() << json;
     simdjson::dom::array explanation;
@@ -69,6 +72,21 @@ QueryOutput parse_query_output(const std::string& json) {
         double weight = 0;
         if (part["term"].get(term) || part["weight"].get(weight)) ADD_FAILURE() << json;
         parsed.explanation.emplace_back(std::string(term), weight);
+      }
+    }
+    if (hit.at_key("story_size").get(parsed.story_size)) ADD_FAILURE() << json;
+    simdjson::dom::array also;
+    if (hit.at_key("also").get(also)) {
+      ADD_FAILURE() << "hit without also: " << json;
+    } else {
+      for (simdjson::dom::element m : also) {
+        simdjson::dom::object member;
+        if (m.get(member)) {
+          ADD_FAILURE() << json;
+          continue;
+        }
+        parsed.also.push_back({field(member, "id"), field(member, "outlet"), field(member, "date"),
+                               field(member, "title")});
       }
     }
     out.hits.push_back(std::move(parsed));

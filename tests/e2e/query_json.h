@@ -9,10 +9,17 @@
 
 namespace newsdex::test {
 
+struct JsonStoryMember {
+  std::string id, outlet, date, title;
+};
+
 struct JsonHit {
   std::string id, outlet, date, title, snippet, url, language;
   double score = 0;
   std::vector<std::pair<std::string, double>> explanation;
+  std::string story;
+  std::uint64_t story_size = 0;
+  std::vector<JsonStoryMember> also;
 };
 
 // newsdex-query's JSON output, parsed.

@@ -35,8 +35,27 @@ TEST(JsonWriter, MissingFieldsAreNullAndFacetsAreObjects) {
             "\"count\":2}]},\"hits\":[{\"rank\":1,\"id\":\"x\",\"score\":1.5,\"title\":\"T\","
             "\"title_from_text\":false,"
             "\"outlet\":null,\"date\":null,\"url\":null,\"language\":null,\"snippet\":\"\","
-            "\"explanation\":[{"
+            "\"story\":null,\"story_size\":1,\"also\":[],\"explanation\":[{"
             "\"term\":\"albania\",\"weight\":1.5}]}]}\n");
+}
+
+TEST(JsonWriter, HitsCarryTheirStoryAndItsOtherArticles) {
+  SearchResult r;
+  SearchHit h;
+  h.id = "seed-001";
+  h.story = "0e83f54f57fef2ba";
+  h.story_size = 3;
+  h.also = {{"seed-000", "UrduPoint News", "2022-09-08", "NATO condemns"},
+            {"seed-002", "", "", "NATO allies condemn"}};
+  r.hits.push_back(h);
+  std::ostringstream out;
+  write_json(out, r, "");
+  EXPECT_NE(out.str().find("\"story\":\"0e83f54f57fef2ba\",\"story_size\":3,\"also\":["
+                           "{\"id\":\"seed-000\",\"outlet\":\"UrduPoint News\",\"date\":"
+                           "\"2022-09-08\",\"title\":\"NATO condemns\"},{\"id\":\"seed-002\","
+                           "\"outlet\":null,\"date\":null,\"title\":\"NATO allies condemn\"}]"),
+            std::string::npos)
+      << out.str();
 }
 
 TEST(JsonWriter, InvalidUtf8AndNonFiniteNumbersStillGiveValidJson) {

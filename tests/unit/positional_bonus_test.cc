@@ -568,7 +568,7 @@ TEST(PositionalBonusSchema, AVersion4DatabaseIsRefusedWithReIndex) {
   EXPECT_NO_THROW(Searcher{options.db_path});
   {
     Xapian::WritableDatabase db(options.db_path);
-    EXPECT_EQ(db.get_metadata("newsdex.schema_version"), "5");
+    EXPECT_EQ(db.get_metadata("newsdex.schema_version"), "6");
     db.set_metadata("newsdex.schema_version", "4");
     db.commit();
   }
@@ -577,7 +577,7 @@ TEST(PositionalBonusSchema, AVersion4DatabaseIsRefusedWithReIndex) {
     ADD_FAILURE() << "a version 4 database was opened";
   } catch (const DatabaseError& e) {
     EXPECT_NE(std::string(e.what()).find("schema version 4"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("reads version 5"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("reads version 6"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("re-index it"), std::string::npos) << e.what();
   }
   // Nor is it updated in place: the indexer would add articles with body starts to one

@@ -7,7 +7,7 @@
 // written down in docs/index-format.md; change both together and bump kSchemaVersion.
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // Database metadata key holding kSchemaVersion, checked when a database is opened.
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema_version";
 
@@ -47,6 +47,10 @@ inline constexpr unsigned kStoredRecordSlot = 3;
 // The body's first position (Xapian::sortable_serialise): the query side's lead bonus finds
 // the first words of the body from it without decoding the stored record.
 inline constexpr unsigned kBodyStartSlot = 4;
+// The story id (16 hex digits; since version 6): articles about one event share it
+// (docs/stories.md), for collapsing, filtering and counting stories. The story's members and
+// the signatures it was found by are in the metadata (StoryTable).
+inline constexpr unsigned kStorySlot = 5;
 
 // Body positions start this far after the last title position, so phrases never span both.
 inline constexpr unsigned kBodyPositionGap = 100;

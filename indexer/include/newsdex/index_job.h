@@ -14,6 +14,20 @@ namespace newsdex {
 
 enum class InputFormat { kPageText, kJsonLines, kHtml };
 
+// How articles are put in stories (docs/stories.md).
+struct StoryOptions {
+  // Off: every article is a story of its own, and its signature is not kept (articles added
+  // later cannot join it).
+  bool enabled = true;
+  // Keyword cosine at which two articles are one story (the sweep in docs/stories.md chose it).
+  double threshold = 0.45;
+  // A story's articles lie within this many days of each other: single links chain, and a
+  // daily report would otherwise become a month-long story.
+  int window_days = 3;
+  // Threads comparing signatures (a new database uses its build's --jobs).
+  std::size_t threads = 1;
+};
+
 struct IndexOptions {
   std::string db_path;
   // Files, folders and "-" (standard input, JSON Lines). Folders are walked recursively in name
@@ -42,6 +56,7 @@ struct IndexOptions {
   std::size_t jobs = 0;
   // Commit when the estimated memory of uncommitted postings passes this many bytes.
   std::size_t memory_budget = 512u << 20;
+  StoryOptions stories;
 };
 
 // Where an indexing run is, for progress displays.

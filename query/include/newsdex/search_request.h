@@ -10,13 +10,13 @@ namespace newsdex {
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
-// At most one hit per outlet, or no collapsing.
-enum class Collapse { kNone, kOutlet };
+// At most one hit per outlet or per story (docs/stories.md), or no collapsing.
+enum class Collapse { kNone, kOutlet, kStory };
 
 // A facet counted over all matches: the outlet, the publication year, month or day, or a
 // keyword field of the database (Reuters' "topics").
 struct FacetField {
-  enum class Kind { kOutlet, kLanguage, kYear, kMonth, kDay, kKeyword };
+  enum class Kind { kOutlet, kLanguage, kYear, kMonth, kDay, kStory, kKeyword };
   Kind kind = Kind::kOutlet;
   std::string keyword;  // kKeyword: the field's name
 
@@ -25,9 +25,10 @@ struct FacetField {
   static FacetField year() { return {Kind::kYear, {}}; }
   static FacetField month() { return {Kind::kMonth, {}}; }
   static FacetField day() { return {Kind::kDay, {}}; }
+  static FacetField story() { return {Kind::kStory, {}}; }
   static FacetField keyword_field(std::string name) { return {Kind::kKeyword, std::move(name)}; }
   // As the command line and the JSON output name them: "outlet", "date.year", "date.month",
-  // "date.day" (or "date"), "language"; any other name is a keyword field, checked when
+  // "date.day" (or "date"), "language", "story"; any other name is a keyword field, checked when
   // searching.
   static FacetField named(std::string_view name) {
     if (name == "outlet") return outlet();
@@ -35,6 +36,7 @@ struct FacetField {
     if (name == "date.year") return year();
     if (name == "date.month") return month();
     if (name == "date.day" || name == "date") return day();
+    if (name == "story") return story();
     return keyword_field(std::string(name));
   }
   std::string name() const {
@@ -49,6 +51,8 @@ struct FacetField {
         return "date.month";
       case Kind::kDay:
         return "date.day";
+      case Kind::kStory:
+        return "story";
       case Kind::kKeyword:
         break;
     }
@@ -121,6 +125,9 @@ struct SearchRequest {
   bool exact_total = false;
   // Find articles like the one with this id (more-like-this), instead of or filtered by query.
   std::string similar_to;
+  // The articles of the story of the article with this id, filtered by the query when there is
+  // one (set `sort` to kDateAscending to list the story in order).
+  std::string story_of;
   // Markers around matched words in snippets.
   std::string highlight_open = "**";
   std::string highlight_close = "**";

@@ -14,6 +14,14 @@ struct TermContribution {
   double weight = 0;
 };
 
+// Another article of a hit's story (SearchHit::also).
+struct StoryMember {
+  std::string id;
+  std::string outlet;
+  std::string date;
+  std::string title;
+};
+
 struct SearchHit {
   std::size_t rank = 0;  // 1-based, counting from the first result of the whole ranking
   std::string id;
@@ -26,6 +34,11 @@ struct SearchHit {
   std::string url;
   std::string language;  // ISO 639-1 code the article was analyzed in ("en", "fr")
   std::string snippet;   // original text around the best passage, matched words highlighted
+  // The story the article is in (docs/stories.md): its id and how many articles it has.
+  std::string story;
+  std::uint64_t story_size = 1;
+  // Collapsing by story: the story's other articles, by date.
+  std::vector<StoryMember> also;
   std::vector<TermContribution> explanation;
 };
 

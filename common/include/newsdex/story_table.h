@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "newsdex/story_signature.h"
+
+namespace newsdex {
+
+// The stories of a database, as the indexer keeps them in its metadata (docs/index-format.md
+// "Stories"): each document's story id is in value slot schema::kStorySlot; a story of two or
+// more articles has its members under "newsdex.story.members.ID", each with what a collapsed
+// hit shows of it (a story of one has no key); and the signatures of each publication day's
+// articles are under "newsdex.story.day.YYYYMMDD", where an update finds the articles a new
+// one may join.
+class StoryTable {
+ public:
+  // A story's article as a collapsed hit lists it: read with the story, so that listing a
+  // story's articles needs no stored record (Reuters ×10: five times the query's time).
+  struct Member {
+    Xapian::docid docid = 0;
+    std::string id, outlet, date, title;
+  };
+  // Titles longer than this are cut (at a character boundary) in the members list.
+  static constexpr std::size_t kMaxTitleBytes = 200;
+
+  struct DayEntry {
+    Xapian::docid docid = 0;
+    StorySignature signature;
+  };
+
+  // Days since 1970-01-01 of an ISO 8601 date's day; nullopt when it has none.
+  static std::optional<int> day_number(std::string_view iso_date);
+
+  // Docids of the story's articles, ascending; empty for a story of one (or none).
+  static std::vector<Xapian::docid> members(const Xapian::Database& db, std::string_view story_id);
+  // The same, with what is shown of each.
+  static std::vector<Member> member_list(const Xapian::Database& db, std::string_view story_id);
+  // How many articles the story has (1 for a story without a members key).
+  static std::size_t size(const Xapian::Database& db, std::string_view story_id);
+  // `members` ascending by docid; fewer than two removes the key.
+  static void write_members(Xapian::WritableDatabase& db, std::string_view story_id,
+                            const std::vector<Member>& members);
+
+  static std::vector<DayEntry> day(const Xapian::Database& db, int day);
+  static void write_day(Xapian::WritableDatabase& db, int day,
+                        const std::vector<DayEntry>& entries);
+};
+
+}  // namespace newsdex
