@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "newsdex/error.h"
+#include "newsdex/schema.h"
 #include "varint.h"
 
 namespace newsdex {
@@ -103,10 +104,20 @@ std::size_t StoryTable::size(const Xapian::Database& db, std::string_view story_
   return count;
 }
 
+Xapian::Query StoryTable::filter(const Xapian::Database& db, std::string_view story_id) {
+  const auto members = member_list(db, story_id);
+  const std::string id(story_id);
+  if (members.empty())
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, id, id);
+  std::vector<Xapian::Query> terms;
+  for (const auto& m : members) terms.emplace_back(schema::id_term(m.id));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 void StoryTable::write_members(Xapian::WritableDatabase& db, std::string_view story_id,
                                const std::vector<Member>& members) {
   std::string data;
-  if (members.size() >= 2) {
+  if (!members.empty()) {
     Xapian::docid last = 0;
     for (const auto& m : members) {  // ascending: gaps
       put_varint(data, m.docid - last);

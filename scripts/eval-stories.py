@@ -33,6 +33,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import story_labels  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LABELS = os.path.join(ROOT, "bench/stories/labels.tsv")
 INPUTS = ["corpora/reuters21578/reuters21578.jsonl.gz", "bench/stories/paraphrases.jsonl",
@@ -44,16 +47,8 @@ BATCH = 200
 # ---------------------------------------------------------------- labels and titles
 
 def read_labels(path):
-    pairs = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#") or line.startswith("a_id\t"):
-                continue
-            p = line.rstrip("\n").split("\t")
-            if len(p) < 4 or p[2] not in ("same", "different"):
-                sys.exit(f"{path}:{n}: bad row (a_id b_id same|different kind note)")
-            pairs.append((p[0], p[1], p[2] == "same", p[3], p[4] if len(p) > 4 else ""))
-    return pairs
+    """(a_id, b_id, same, kind, note) rows, `same` a bool."""
+    return [(a, b, label == "same", kind, note) for a, b, label, kind, note in story_labels.read_labels(path)]
 
 
 def read_titles(ids):

@@ -36,6 +36,9 @@ import random
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from story_labels import read_labels  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "corpora/reuters21578/reuters21578.jsonl.gz")
 STORIES = os.path.join(ROOT, "bench/stories")
@@ -539,19 +542,6 @@ def cmd_candidates(args):
 
 
 # ---------------------------------------------------------------- check
-
-def read_labels(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#") or line.startswith("a_id\t"):
-                continue
-            p = line.rstrip("\n").split("\t")
-            if len(p) < 4 or p[2] not in ("same", "different"):
-                sys.exit(f"{path}:{n}: bad row")
-            rows.append((p[0], p[1], p[2], p[3], p[4] if len(p) > 4 else ""))
-    return rows
-
 
 def cmd_check(args):
     rows = read_labels(args.labels)

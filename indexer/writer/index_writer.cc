@@ -100,7 +100,7 @@ IndexWriter::Outcome IndexWriter::upsert(const std::string& id_term,
     if (existed) stories_.remove(db_, *posting);
     const Xapian::docid docid = db_.replace_document(id_term, document);
     if (assign_stories_) {
-      note_story_frequencies(document);
+      note_story_terms(document);
       story_card.docid = docid;
       stories_.add(std::move(story_card),
                    StoryTable::day_number(document.get_value(schema::kDateSlot)),
@@ -153,25 +153,27 @@ void IndexWriter::commit() {
   }
 }
 
-void IndexWriter::note_story_frequencies(const Xapian::Document& document) {
+void IndexWriter::note_story_terms(const Xapian::Document& document) {
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
     const std::string term = *it;
     // Prefixes are capital letters; the analyzed words are not.
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    const auto [entry, added] = story_frequencies_.try_emplace(story_term_hash(term), 0);
-    if (added) entry->second = db_.get_termfreq(term);
+    story_terms_.try_emplace(story_term_hash(term), term);
   }
 }
 
 void IndexWriter::assign_stories() {
   if (stories_.pending() == 0) return;
-  // Frequencies noted when an article was written, which later ones of the batch raise a
-  // little: the signatures weigh words by rarity, a few articles more or less do not matter.
+  // Frequencies as of the whole batch: the writer sees its uncommitted documents.
+  std::unordered_map<std::uint32_t, std::uint64_t> frequencies;
   stories_.assign(db_, [&](std::uint32_t hash) -> std::uint64_t {
-    const auto it = story_frequencies_.find(hash);
-    return it == story_frequencies_.end() ? 1 : it->second;
+    const auto [it, added] = frequencies.try_emplace(hash, 1);
+    if (added)
+      if (const auto term = story_terms_.find(hash); term != story_terms_.end())
+        it->second = db_.get_termfreq(term->second);
+    return it->second;
   });
-  story_frequencies_.clear();
+  story_terms_.clear();
 }
 
 void IndexWriter::write_lengths() {

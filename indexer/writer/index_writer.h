@@ -60,9 +60,9 @@ class IndexWriter {
   std::string keyword_field_list() const;
   // Brings the document length table up to the uncommitted state (before a commit).
   void write_lengths();
-  // Notes the archive's document frequency of the document's unprefixed terms, by story term
-  // hash, for the stories of this batch.
-  void note_story_frequencies(const Xapian::Document& document);
+  // Notes the document's unprefixed terms by story term hash: their document frequencies,
+  // for the stories of this batch, are read when it is committed.
+  void note_story_terms(const Xapian::Document& document);
   void assign_stories();
 
   std::string path_;
@@ -77,7 +77,7 @@ class IndexWriter {
   SpellingCounts spelling_;     // surface words of the articles since the last commit
   bool assign_stories_;
   StoryAssigner stories_;  // articles since the last commit, put in stories at commit
-  std::unordered_map<std::uint32_t, std::uint64_t> story_frequencies_;
+  std::unordered_map<std::uint32_t, std::string> story_terms_;
   std::uint64_t reclaimed_bytes_ = 0;
 };
 

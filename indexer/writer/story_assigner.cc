@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "newsdex/hashing.h"
 #include "newsdex/record_compression.h"
@@ -58,7 +61,7 @@ struct Entry {
   int day = 0;
   StorySignature signature;
   bool fresh = false;    // of this batch
-  std::string founding;  // fresh: the story it was written with
+  std::string founding;  // fresh: the story it was written with; else its story now
 };
 
 std::uint64_t keyword_day_key(std::uint32_t hash, int day) {
@@ -69,14 +72,26 @@ std::uint64_t keyword_day_key(std::uint32_t hash, int day) {
 // unrelated articles, and the threshold rejects them anyway.
 constexpr unsigned kMinSharedKeywords = 2;
 
-// Runs fn(begin, end, part) on `threads` consecutive slices of [0, n), each on its own thread.
+// Runs fn(begin, end, part) on `threads` consecutive slices of [0, n), each on its own thread;
+// rethrows the first slice's failure once all have ended.
 template <typename Fn>
 void in_slices(std::size_t n, std::size_t threads, const Fn& fn) {
   threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n / 1000, 1));
-  std::vector<std::jthread> running;
-  for (std::size_t t = 1; t < threads; ++t)
-    running.emplace_back([&, t] { fn(n * t / threads, n * (t + 1) / threads, t); });
-  fn(0, n / threads, 0);
+  std::vector<std::exception_ptr> failures(threads);
+  const auto run = [&](std::size_t t) {
+    try {
+      fn(n * t / threads, n * (t + 1) / threads, t);
+    } catch (...) {
+      failures[t] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> running;
+    for (std::size_t t = 1; t < threads; ++t) running.emplace_back(run, t);
+    run(0);
+  }
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
 }
 
 // What a collapsed hit shows of an article, from its stored record.
@@ -209,7 +224,16 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
   std::map<int, std::vector<StoryTable::DayEntry>> stored;
   for (const int day : window) {
     auto day_entries = db ? StoryTable::day(*db, day) : std::vector<StoryTable::DayEntry>{};
-    for (const auto& e : day_entries) entries.push_back({e.docid, day, e.signature, false, {}});
+    // An entry whose article is gone (a batch that failed half-way) is dropped, and goes
+    // from the day's table when the day is written again.
+    std::erase_if(day_entries, [&](const StoryTable::DayEntry& e) {
+      try {
+        entries.push_back({e.docid, day, e.signature, false, story_of(*db, e.docid)});
+        return false;
+      } catch (const Xapian::DocNotFoundError&) {
+        return true;
+      }
+    });
     stored.emplace(day, std::move(day_entries));
   }
 
@@ -226,9 +250,13 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
           Fnv1a64().add(encoded[i]).add(std::to_string(entries[i].day)).value();
       const auto [it, added] = first_of.try_emplace(key, i);
       const std::uint32_t first = it->second;
+      // An empty signature (no word to go by) is nobody's copy; a threshold above 1 links
+      // nothing, copies included.
       representative[i] =
-          !added && entries[first].day == entries[i].day && encoded[first] == encoded[i] ? first
-                                                                                         : i;
+          !added && options_.threshold <= 1 && !entries[i].signature.keywords().empty() &&
+                  entries[first].day == entries[i].day && encoded[first] == encoded[i]
+              ? first
+              : i;
     }
   }
 
@@ -320,7 +348,7 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
   const auto story_now = [&](const Entry& e) -> std::string {
     if (const auto it = changes.stories.find(e.docid); it != changes.stories.end())
       return it->second;
-    return e.fresh ? e.founding : story_of(*db, e.docid);
+    return e.founding;
   };
   const auto members_now = [&](const std::string& story) -> std::vector<StoryTable::Member> {
     if (const auto it = changes.members.find(story); it != changes.members.end()) return it->second;
@@ -331,7 +359,7 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
   for (const auto& e : entries) {
     LinkedSets::Span span{e.day, e.day};
     if (!e.fresh) {
-      const std::string story = story_of(*db, e.docid);
+      const std::string& story = e.founding;
       auto [it, added] = story_spans.try_emplace(story, span);
       if (added)
         for (const auto& member : StoryTable::member_list(*db, story))
@@ -344,6 +372,15 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
     spans.push_back(span);
   }
   LinkedSets sets(std::move(spans));
+  // The archive's articles of one story are one set from the start (their span is the
+  // story's), so that the batch extends a story only within the window.
+  {
+    std::map<std::string, std::uint32_t> first_of_story;
+    for (auto i = static_cast<std::uint32_t>(fresh_count); i < entries.size(); ++i) {
+      const auto [it, added] = first_of_story.try_emplace(entries[i].founding, i);
+      if (!added) sets.link(it->second, i, std::numeric_limits<int>::max());
+    }
+  }
   for (const auto& link : links) sets.link(link.a, link.b, options_.window_days);
 
   // Sets with an article of this batch, each listed in entry order (a set's root is its
@@ -353,6 +390,7 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
     if (const auto root = sets.find(i); root < fresh_count) by_set.emplace_back(root, i);
   std::sort(by_set.begin(), by_set.end());
   std::vector<std::uint32_t> members;
+  std::unordered_set<Xapian::docid> grouped;  // batch articles in a story of two or more
   for (std::size_t at = 0; at < by_set.size();) {
     members.clear();
     const std::uint32_t root = by_set[at].first;
@@ -363,48 +401,61 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
     // earlier set of this batch may have merged its story already); else the founding story
     // of the batch's earliest.
     std::string target;
-    std::pair<int, Xapian::docid> earliest_old{0, 0};
+    std::pair<int, std::string> earliest_old{0, {}};
     std::pair<int, std::string> earliest_fresh{0, {}};
     std::set<std::string> old_stories;
     std::map<Xapian::docid, StoryTable::Member> cards;
+    std::map<Xapian::docid, std::string> current;  // each article's story before this set
     for (const auto i : members) {
       const Entry& e = entries[i];
-      if (e.fresh) cards[e.docid] = pending_cards.at(e.docid);
+      if (e.fresh) {
+        cards[e.docid] = pending_cards.at(e.docid);
+        grouped.insert(e.docid);
+      }
       const std::string story = story_now(e);
+      current[e.docid] = story;
       if (e.fresh) {
         ++outcome.joined;
         if (earliest_fresh.second.empty() || std::pair(e.day, story) < earliest_fresh)
           earliest_fresh = {e.day, story};
       } else {
         old_stories.insert(story);
-        if (earliest_old.second == 0 || std::pair(e.day, e.docid) < earliest_old) {
-          earliest_old = {e.day, e.docid};
+        // The story with the earliest article keeps its id (then the smaller id).
+        const std::pair candidate(story_spans.at(e.founding).first, story);
+        if (target.empty() || candidate < earliest_old) {
+          earliest_old = candidate;
           target = story;
         }
       }
     }
-    if (target.empty()) target = earliest_fresh.second;
+    if (target.empty()) {
+      target = earliest_fresh.second;
+      // The founding id of an article indexed again (after its deletion, or with the text it
+      // had before) may still name its old story: a new story needs its own.
+      if (!members_now(target).empty()) target = founding_story_id(target, "again");
+    }
     for (const auto& story : old_stories) {
-      for (auto& member : members_now(story)) cards.emplace(member.docid, std::move(member));
+      for (auto& member : members_now(story)) {
+        current.emplace(member.docid, story);
+        cards.emplace(member.docid, std::move(member));
+      }
       if (story != target) changes.members[story] = {};
     }
     // An archive article that was a story of its own has no card yet: from its record.
     for (const auto i : members)
       if (!entries[i].fresh && !cards.contains(entries[i].docid))
         cards[entries[i].docid] = card_of(*db, entries[i].docid);
-    for (const auto& [docid, card] : cards) {
-      const auto fresh = fresh_index.find(docid);
-      const std::string current = fresh != fresh_index.end()
-                                      ? story_now(entries[fresh->second])
-                                      : (changes.stories.contains(docid) ? changes.stories.at(docid)
-                                                                         : story_of(*db, docid));
-      if (current == target) continue;
-      changes.stories[docid] = target;
-    }
+    for (const auto& [docid, card] : cards)
+      if (current.at(docid) != target) changes.stories[docid] = target;
     auto& listed = changes.members[target];
     listed.clear();
     for (auto& [docid, card] : cards) listed.push_back(std::move(card));
   }
+  // A batch article alone in its story, with a founding id an old story still has (indexed
+  // again, see above): its own id.
+  for (const auto& p : pending_)
+    if (!grouped.contains(p.docid) && !members_now(p.founding).empty())
+      changes.stories[p.docid] = founding_story_id(p.founding, "again");
   outcome.documents_rewritten = changes.stories.size();
 
   for (std::uint32_t i = 0; i < fresh_count; ++i)

@@ -74,16 +74,23 @@ void write_text(std::ostream& out, const SearchResult& result, bool colour) {
         << format_score(hit.score, "%.3f") << " | id " << printable(hit.id) << reset << "\n";
     if (!hit.url.empty()) out << "   " << dim << printable(hit.url) << reset << "\n";
     if (!hit.also.empty()) {
-      // Each outlet once, in the order the story's articles came out.
+      // Each other outlet once, in the order the story's articles came out.
       std::vector<std::string> outlets;
       for (const auto& member : hit.also) {
+        if (!member.outlet.empty() && member.outlet == hit.outlet) continue;
         const std::string outlet =
             member.outlet.empty() ? "unknown outlet" : printable(member.outlet);
         if (std::find(outlets.begin(), outlets.end(), outlet) == outlets.end())
           outlets.push_back(outlet);
       }
-      out << "   " << dim << "also reported by ";
-      for (std::size_t k = 0; k < outlets.size(); ++k) out << (k ? ", " : "") << outlets[k];
+      out << "   " << dim;
+      if (outlets.empty()) {
+        out << "also " << hit.also.size()
+            << (hit.also.size() == 1 ? " more article" : " more articles");
+      } else {
+        out << "also reported by ";
+        for (std::size_t k = 0; k < outlets.size(); ++k) out << (k ? ", " : "") << outlets[k];
+      }
       out << " (story " << printable(hit.story) << ", " << hit.story_size << " articles)" << reset
           << "\n";
     }

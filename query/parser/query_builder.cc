@@ -5,6 +5,7 @@
 #include "newsdex/error.h"
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
+#include "newsdex/story_table.h"
 #include "parser/date_filter.h"
 
 namespace newsdex {
@@ -429,8 +430,7 @@ QueryBuilder::Part QueryBuilder::field(const QueryNode& n, bool positive) {
     for (auto& c : id) c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
     const bool valid = !is_wildcard && id.size() == 16 &&
                        id.find_first_not_of("0123456789abcdef") == std::string::npos;
-    if (valid)
-      return {Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, id, id), true};
+    if (valid) return {StoryTable::filter(db_, id), true};
     if (options_.lenient) return as_words(n.field + ":" + value.text, n.position, positive);
     throw QuerySyntaxError(
         "story takes a story id of 16 hex digits, as hits show it "

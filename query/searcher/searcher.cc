@@ -332,6 +332,7 @@ class Searcher::Impl {
     // Most stories have one article: ten more than the page is usually enough; when a few big
     // stories fill it, the matcher is asked again for as many more as they suggest.
     Xapian::doccount count = by_story ? fetched + 10 : fetched - first;
+    PositionCache positions(db_);
     for (;;) {
       if (parts <= 1) {
         matched = match_part(db_, make_query(plan, request, ranked), request, plan, first, count,
@@ -341,6 +342,8 @@ class Searcher::Impl {
       }
       if (!by_story) break;
       const std::size_t ranked_matches = matched.docs.size();
+      // Re-ranked first, so that a story's hit is its best-scoring article, bonuses included.
+      if (rerank) rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
       keep_best_of_each_story(matched.docs);
       if (matched.docs.size() >= fetched || ranked_matches < count || count >= db_.get_doccount())
         break;
@@ -350,9 +353,9 @@ class Searcher::Impl {
           db_.get_doccount(),
           count * std::max<std::uint64_t>(2, (fetched * 3 + found - 1) / found / 2 + 1)));
     }
-    PositionCache positions(db_);
     if (rerank || by_story) {
-      if (rerank) rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+      if (rerank && !by_story)
+        rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
       const std::size_t from = std::min<std::size_t>(request.offset, matched.docs.size());
       const std::size_t to = std::min<std::size_t>(wanted, matched.docs.size());
       matched.docs.erase(matched.docs.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)),
@@ -819,7 +822,6 @@ class Searcher::Impl {
     return kept;
   }
 
-  // The model article's most distinctive words, for --similar.
   // The first (best) match of each story, in ranking order.
   void keep_best_of_each_story(std::vector<MatchedDoc>& docs) {
     if (!story_keys_) story_keys_ = std::make_shared<const StoryKeyTable>(StoryKeyTable::load(db_));
@@ -850,9 +852,11 @@ class Searcher::Impl {
     if (posting == db_.postlist_end(id_term))
       throw NotFoundError("no article with id '" + id + "'");
     const std::string story = db_.get_document(*posting).get_value(schema::kStorySlot);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story);
+    if (story.empty()) return Xapian::Query(id_term);  // no story value: the article alone
+    return StoryTable::filter(db_, story);
   }
 
+  // The model article's most distinctive words, for --similar.
   std::vector<std::string> similar_terms(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     auto posting = db_.postlist_begin(id_term);

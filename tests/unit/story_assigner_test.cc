@@ -88,7 +88,8 @@ TEST(StoryTable, MembersRoundTripWithTheirCards) {
     const std::string long_title = std::string(199, 'x') + "\xc3\xa9tude";  // é across the cut
     StoryTable::write_members(
         db, "s1", {{3, "a", "AFP", "2022-09-08", "NATO"}, {70000, "b", "", "", long_title}});
-    StoryTable::write_members(db, "s2", {{5, "c", "", "", ""}});  // one member: no key
+    StoryTable::write_members(db, "s2", {{5, "c", "", "", ""}});  // one left: the key stays
+    StoryTable::write_members(db, "s3", {});                      // none: no key
     const auto m = StoryTable::member_list(db, "s1");
     ASSERT_EQ(m.size(), 2u);
     EXPECT_EQ(m[0].docid, 3u);
@@ -98,7 +99,9 @@ TEST(StoryTable, MembersRoundTripWithTheirCards) {
     EXPECT_EQ(StoryTable::size(db, "s1"), 2u);
     EXPECT_EQ(StoryTable::members(db, "s1"), (std::vector<Xapian::docid>{3, 70000}));
     EXPECT_EQ(StoryTable::size(db, "s2"), 1u);
-    EXPECT_TRUE(StoryTable::member_list(db, "s2").empty());
+    EXPECT_EQ(StoryTable::member_list(db, "s2").size(), 1u);
+    EXPECT_EQ(StoryTable::size(db, "s3"), 1u);
+    EXPECT_TRUE(StoryTable::member_list(db, "s3").empty());
   }
   std::filesystem::remove_all(path);
 }
@@ -232,6 +235,64 @@ TEST_F(StoryAssignerTest, RemovingAnArticleKeepsTheOthersInTheirStory) {
   const auto again = add(later, "a2", "2022-09-08", kEvent);
   later.assign(db_, kEveryWordOnce);
   EXPECT_EQ(story(again), s);
+}
+
+TEST_F(StoryAssignerTest, LaterBatchesExtendAStoryOnlyWithinTheWindow) {
+  {
+    StoryAssigner first;
+    add(first, "s1", "2022-09-10", kEvent);
+    add(first, "s2", "2022-09-12", kEvent);
+    first.assign(db_, kEveryWordOnce);
+    ASSERT_EQ(story(1), story(2));
+  }
+  // One new article after the story, one before: together they would stretch it to five days.
+  StoryAssigner second;
+  const auto after = add(second, "f1", "2022-09-13", kEvent);
+  const auto before = add(second, "f2", "2022-09-09", kEvent);
+  second.assign(db_, kEveryWordOnce);
+  EXPECT_FALSE(story(after) == story(1) && story(before) == story(1))
+      << "a story's articles lie within three days of each other";
+  EXPECT_LE(StoryTable::size(db_, story(1)), 3u);
+}
+
+TEST_F(StoryAssignerTest, ArticlesWithoutWordsAreNotCopiesOfEachOther) {
+  StoryAssigner assigner;
+  const auto a = add(assigner, "a", "2022-09-08", {});
+  const auto b = add(assigner, "b", "2022-09-08", {});
+  assigner.assign(db_, kEveryWordOnce);
+  EXPECT_NE(story(a), story(b));
+}
+
+TEST_F(StoryAssignerTest, ExactCopiesAreOneStoryUnlessLinksAreOff) {
+  {
+    StoryAssigner assigner;
+    const auto a = add(assigner, "a", "2022-09-08", kEvent);
+    const auto b = add(assigner, "b", "2022-09-08", kEvent);
+    assigner.assign(db_, kEveryWordOnce);
+    EXPECT_EQ(story(a), story(b));
+  }
+  StoryAssigner off(StoryOptions{true, 1.5, 3, 1});
+  const auto c = add(off, "c", "2022-09-09", kOther);
+  const auto d = add(off, "d", "2022-09-09", kOther);
+  off.assign(db_, kEveryWordOnce);
+  EXPECT_NE(story(c), story(d)) << "a threshold above 1 links nothing";
+}
+
+TEST_F(StoryAssignerTest, AnArticleIndexedAgainAloneDoesNotTakeItsOldStorysId) {
+  StoryAssigner assigner;
+  const auto a = add(assigner, "a", "2022-09-08", kEvent);
+  add(assigner, "b", "2022-09-08", kEvent);
+  assigner.assign(db_, kEveryWordOnce);
+  const std::string s = story(a);
+  ASSERT_EQ(s, founding_story_id("a", "h"));
+  assigner.remove(db_, a);
+  db_.delete_document(a);
+  // The same article again, far from its old story's days: its founding id is the old story's.
+  StoryAssigner later;
+  const auto again = add(later, "a", "2022-10-20", kEvent);
+  later.assign(db_, kEveryWordOnce);
+  EXPECT_NE(story(again), s);
+  EXPECT_EQ(StoryTable::size(db_, story(again)), 1u);
 }
 
 }  // namespace

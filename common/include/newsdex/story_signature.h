@@ -24,7 +24,8 @@ struct StoryFeatures {
 std::uint32_t story_term_hash(std::string_view term);
 
 // An article's keywords: its kKeywords content terms of highest TF-IDF weight
-// ((1 + ln count) · ln(1 + N / df)), the weights scaled to a unit vector and kept in 8 bits.
+// ((1 + ln count) · ln(1 + (N + 1000) / df): see story_signature.cc), the weights scaled to a
+// unit vector and kept in 8 bits.
 // Sorted by hash. Two articles' similarity is the cosine of their keyword vectors.
 class StorySignature {
  public:

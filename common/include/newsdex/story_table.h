@@ -14,9 +14,9 @@ namespace newsdex {
 // The stories of a database, as the indexer keeps them in its metadata (docs/index-format.md
 // "Stories"): each document's story id is in value slot schema::kStorySlot; a story of two or
 // more articles has its members under "newsdex.story.members.ID", each with what a collapsed
-// hit shows of it (a story of one has no key); and the signatures of each publication day's
-// articles are under "newsdex.story.day.YYYYMMDD", where an update finds the articles a new
-// one may join.
+// hit shows of it (an article that never shared its story has no key); and the signatures of each
+// publication day's articles are under "newsdex.story.day.YYYYMMDD", where an update finds the
+// articles a new one may join.
 class StoryTable {
  public:
   // A story's article as a collapsed hit lists it: read with the story, so that listing a
@@ -42,7 +42,12 @@ class StoryTable {
   static std::vector<Member> member_list(const Xapian::Database& db, std::string_view story_id);
   // How many articles the story has (1 for a story without a members key).
   static std::size_t size(const Xapian::Database& db, std::string_view story_id);
-  // `members` ascending by docid; fewer than two removes the key.
+  // `members` ascending by docid; none removes the key. A story left with one article keeps
+  // its key: its id is not that article's founding id, and an article indexed again under
+  // that founding id must see that the id is taken.
+  // A boolean query matching the story's articles: its members' id terms, or for a story of
+  // one (no members key) the articles whose story value is the id (a scan of the slot).
+  static Xapian::Query filter(const Xapian::Database& db, std::string_view story_id);
   static void write_members(Xapian::WritableDatabase& db, std::string_view story_id,
                             const std::vector<Member>& members);
 
