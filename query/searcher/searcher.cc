@@ -330,7 +330,8 @@ class Searcher::Impl {
     PartResult matched;
     const std::size_t parts = parts_for(plan, count_all);
     // Most stories have one article: ten more than the page is usually enough; when a few big
-    // stories fill it, the matcher is asked again for as many more as they suggest.
+    // stories fill it, the matcher is asked again for as many more as they suggest. The page
+    // needs `wanted` stories; the re-ranking works on the articles before they are collapsed.
     Xapian::doccount count = by_story ? fetched + 10 : fetched - first;
     PositionCache positions(db_);
     for (;;) {
@@ -345,13 +346,13 @@ class Searcher::Impl {
       // Re-ranked first, so that a story's hit is its best-scoring article, bonuses included.
       if (rerank) rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
       keep_best_of_each_story(matched.docs);
-      if (matched.docs.size() >= fetched || ranked_matches < count || count >= db_.get_doccount())
+      if (matched.docs.size() >= wanted || ranked_matches < count || count >= db_.get_doccount())
         break;
       // As many more as the stories found so far say it takes, with a margin.
       const std::size_t found = std::max<std::size_t>(matched.docs.size(), 1);
       count = static_cast<Xapian::doccount>(std::min<std::uint64_t>(
           db_.get_doccount(),
-          count * std::max<std::uint64_t>(2, (fetched * 3 + found - 1) / found / 2 + 1)));
+          count * std::max<std::uint64_t>(2, (wanted * 3 + found - 1) / found / 2 + 1)));
     }
     if (rerank || by_story) {
       if (rerank && !by_story)
@@ -395,9 +396,12 @@ class Searcher::Impl {
       hit.url = std::move(article.url);
       hit.language = std::move(article.language);  // a code, as the indexer stores it
       hit.story = doc.get_value(schema::kStorySlot);
-      hit.story_size = StoryTable::size(db_, hit.story);
-      if (request.collapse == Collapse::kStory && hit.story_size > 1)
-        hit.also = other_members(hit.story, match.docid);
+      if (request.collapse == Collapse::kStory) {
+        hit.also = other_members(hit.story, match.docid);  // one read of the members list
+        hit.story_size = hit.also.size() + 1;
+      } else {
+        hit.story_size = StoryTable::size(db_, hit.story);
+      }
       result.hits.push_back(std::move(hit));
     }
     if (!plan.built.suggestible.empty()) result.suggestion = suggest(request.query, plan);
