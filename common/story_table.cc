@@ -81,13 +81,6 @@ std::vector<StoryTable::Member> parse_members(std::string_view data) {
 
 }  // namespace
 
-std::vector<Xapian::docid> StoryTable::members(const Xapian::Database& db,
-                                               std::string_view story_id) {
-  std::vector<Xapian::docid> docids;
-  for (const auto& m : member_list(db, story_id)) docids.push_back(m.docid);
-  return docids;
-}
-
 std::vector<StoryTable::Member> StoryTable::member_list(const Xapian::Database& db,
                                                         std::string_view story_id) {
   return parse_members(get(db, std::string(kMembersPrefix) + std::string(story_id)));

@@ -344,12 +344,7 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
     };
     return key(x) < key(y);
   });
-  // The stories as this plan leaves them so far: its changes over the database's.
-  const auto story_now = [&](const Entry& e) -> std::string {
-    if (const auto it = changes.stories.find(e.docid); it != changes.stories.end())
-      return it->second;
-    return e.founding;
-  };
+  // A story's members as this plan leaves them so far: its changes over the database's.
   const auto members_now = [&](const std::string& story) -> std::vector<StoryTable::Member> {
     if (const auto it = changes.members.find(story); it != changes.members.end()) return it->second;
     return db ? StoryTable::member_list(*db, story) : std::vector<StoryTable::Member>{};
@@ -397,9 +392,9 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
     for (; at < by_set.size() && by_set[at].first == root; ++at)
       members.push_back(by_set[at].second);
     if (members.size() < 2) continue;  // alone
-    // The story to keep: that of the archive's earliest article in the set (read now: an
-    // earlier set of this batch may have merged its story already); else the founding story
-    // of the batch's earliest.
+    // The story to keep: the archive's story with the earliest article in the set (each of
+    // the archive's stories is in one set only); else the founding story of the batch's
+    // earliest article.
     std::string target;
     std::pair<int, std::string> earliest_old{0, {}};
     std::pair<int, std::string> earliest_fresh{0, {}};
@@ -412,7 +407,7 @@ StoryAssigner::StoryChanges StoryAssigner::plan(const Xapian::Database* db,
         cards[e.docid] = pending_cards.at(e.docid);
         grouped.insert(e.docid);
       }
-      const std::string story = story_now(e);
+      const std::string& story = e.founding;  // its story before this set
       current[e.docid] = story;
       if (e.fresh) {
         ++outcome.joined;

@@ -273,6 +273,7 @@ class Searcher::Impl {
     std::vector<std::pair<std::string, double>> expansion;
     std::vector<FacetSource> facets;
     double newest_day = -1;  // recency's reference day
+    std::string story_of;    // --story-of: the article's story (empty: it has none)
   };
 
   // One part's matches: the first `count` of its ranking from `first` on, its totals and, with
@@ -421,6 +422,7 @@ class Searcher::Impl {
       plan.analyzer = &analyzer_for(request.language);
     }
     if (!request.query.empty()) parse_and_build(request, ranked, plan);
+    if (!request.story_of.empty()) plan.story_of = story_of_article(request.story_of);
     if (!request.similar_to.empty()) {
       plan.similar_terms = similar_terms(request.similar_to);
       plan.built.ranked_terms.insert(plan.similar_terms.begin(), plan.similar_terms.end());
@@ -469,7 +471,9 @@ class Searcher::Impl {
       query = query.empty() ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
     }
     if (!request.story_of.empty()) {
-      const Xapian::Query story = story_filter(request.story_of);
+      const Xapian::Query story = plan.story_of.empty()
+                                      ? Xapian::Query(schema::id_term(request.story_of))
+                                      : StoryTable::filter(db_, plan.story_of);
       query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, story, 0)
                             : Xapian::Query(Xapian::Query::OP_FILTER, query, story);
     }
@@ -596,7 +600,7 @@ class Searcher::Impl {
                 if (a.weight != b.weight) return a.weight > b.weight;
                 return a.docid < b.docid;
               });
-    if (request.collapse != Collapse::kNone) {
+    if (collapse_slot(request)) {  // stories are collapsed after the merge
       std::set<std::string, std::less<>> seen;
       std::erase_if(merged.docs, [&](const MatchedDoc& d) {
         return !d.collapse_key.empty() && !seen.insert(d.collapse_key).second;
@@ -849,15 +853,13 @@ class Searcher::Impl {
     return members;
   }
 
-  // --story-of: the story of the article with this id, as a filter.
-  Xapian::Query story_filter(const std::string& id) {
+  // --story-of: the story of the article with this id (empty when it has no story value).
+  std::string story_of_article(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     auto posting = db_.postlist_begin(id_term);
     if (posting == db_.postlist_end(id_term))
       throw NotFoundError("no article with id '" + id + "'");
-    const std::string story = db_.get_document(*posting).get_value(schema::kStorySlot);
-    if (story.empty()) return Xapian::Query(id_term);  // no story value: the article alone
-    return StoryTable::filter(db_, story);
+    return db_.get_document(*posting).get_value(schema::kStorySlot);
   }
 
   // The model article's most distinctive words, for --similar.

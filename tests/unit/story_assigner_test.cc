@@ -30,6 +30,12 @@ StoryFeatures features(const std::vector<std::string>& words, unsigned count = 1
   return f;
 }
 
+std::vector<Xapian::docid> member_docids(const Xapian::Database& db, const std::string& story) {
+  std::vector<Xapian::docid> docids;
+  for (const auto& m : StoryTable::member_list(db, story)) docids.push_back(m.docid);
+  return docids;
+}
+
 const auto kEveryWordOnce = [](std::uint32_t) -> std::uint64_t { return 1; };
 
 TEST(StorySignature, SameWordsAreSimilarOtherWordsAreNot) {
@@ -97,7 +103,7 @@ TEST(StoryTable, MembersRoundTripWithTheirCards) {
     EXPECT_EQ(m[1].docid, 70000u);
     EXPECT_EQ(m[1].title, std::string(199, 'x')) << "cut before the split character";
     EXPECT_EQ(StoryTable::size(db, "s1"), 2u);
-    EXPECT_EQ(StoryTable::members(db, "s1"), (std::vector<Xapian::docid>{3, 70000}));
+    EXPECT_EQ(member_docids(db, "s1"), (std::vector<Xapian::docid>{3, 70000}));
     EXPECT_EQ(StoryTable::size(db, "s2"), 1u);
     EXPECT_EQ(StoryTable::member_list(db, "s2").size(), 1u);
     EXPECT_EQ(StoryTable::size(db, "s3"), 1u);
@@ -174,7 +180,7 @@ TEST_F(StoryAssignerTest, SimilarArticlesWithinTheWindowShareAStory) {
   EXPECT_EQ(story(c), founding_story_id("c", "h"));
   EXPECT_EQ(story(far), founding_story_id("far", "h")) << "twelve days later: another story";
   EXPECT_EQ(StoryTable::size(db_, story(a)), 2u);
-  EXPECT_EQ(StoryTable::members(db_, story(a)), (std::vector<Xapian::docid>{a, b}));
+  EXPECT_EQ(member_docids(db_, story(a)), (std::vector<Xapian::docid>{a, b}));
   EXPECT_EQ(StoryTable::size(db_, story(c)), 1u);
 }
 
@@ -228,7 +234,7 @@ TEST_F(StoryAssignerTest, RemovingAnArticleKeepsTheOthersInTheirStory) {
   db_.delete_document(a);
   EXPECT_EQ(story(b), s);
   EXPECT_EQ(story(c), s);
-  EXPECT_EQ(StoryTable::members(db_, s), (std::vector<Xapian::docid>{b, c}));
+  EXPECT_EQ(member_docids(db_, s), (std::vector<Xapian::docid>{b, c}));
   EXPECT_EQ(StoryTable::day(db_, *StoryTable::day_number("2022-09-08")).size(), 1u);
   // A new copy of the first article finds the story again through the others' signatures.
   StoryAssigner later;

@@ -36,9 +36,8 @@ class StoryTable {
   // Days since 1970-01-01 of an ISO 8601 date's day; nullopt when it has none.
   static std::optional<int> day_number(std::string_view iso_date);
 
-  // Docids of the story's articles, ascending; empty for a story of one (or none).
-  static std::vector<Xapian::docid> members(const Xapian::Database& db, std::string_view story_id);
-  // The same, with what is shown of each.
+  // The story's articles, ascending by docid, with what is shown of each; empty for an
+  // article that never shared its story.
   static std::vector<Member> member_list(const Xapian::Database& db, std::string_view story_id);
   // How many articles the story has (1 for a story without a members key).
   static std::size_t size(const Xapian::Database& db, std::string_view story_id);
