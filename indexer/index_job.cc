@@ -18,12 +18,14 @@
 #include "newsdex/hashing.h"
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
+#include "newsdex/shard_map.h"
 #include "newsdex/stored_article.h"
 #include "newsdex/utf8.h"
 #include "sources/input_walker.h"
 #include "sources/sidecar.h"
 #include "writer/document_builder.h"
 #include "writer/index_writer.h"
+#include "writer/part_splitter.h"
 #include "writer/sharded_builder.h"
 
 namespace newsdex {
@@ -184,10 +186,9 @@ std::optional<ShardedBuilder> make_sharded_builder(const IndexOptions& options,
   return std::optional<ShardedBuilder>(std::in_place, std::move(sharded));
 }
 
-}  // namespace
-
-IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_problem,
-                          const IndexHooks& hooks) {
+// One database: built new, or updated in place.
+IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_problem,
+                             const IndexHooks& hooks) {
   const auto started = std::chrono::steady_clock::now();
   IndexReport report;
   const ProblemSink report_problem = [&](const InputProblem& p) {
@@ -233,6 +234,8 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
     hooks.on_progress(progress);
   };
   for (const auto& id : options.delete_ids) {
+    if (options.only_part && part_of(id, options.only_part->count) != options.only_part->index)
+      continue;  // another part's
     if (writer.remove(schema::id_term(id))) {
       ++report.deleted;
     } else {
@@ -261,6 +264,11 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
     if (!finalize(article, options.date_order, report_problem)) return;
+    if (options.only_part &&
+        part_of(article.id, options.only_part->count) != options.only_part->index) {
+      ++report.other_parts;
+      return;
+    }
     normalize_stated_language(article, options, report_problem);
     auto [seen, first_time] = seen_ids.try_emplace(article.id);
     if (!first_time) {
@@ -387,6 +395,128 @@ IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_pro
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+// The local parts a parts folder's map lists, in order: part-0 ... part-(N-1), as a build in
+// parts writes them (a map naming other databases is searched, not indexed into).
+std::vector<std::filesystem::path> parts_of_folder(const ShardMap& map) {
+  std::vector<std::filesystem::path> parts;
+  for (const auto& entry : map.entries()) {
+    const std::filesystem::path path(entry.path);
+    if (entry.kind != ShardMapEntry::Kind::kLocal ||
+        path.filename() != part_folder_name(parts.size()) ||
+        path.parent_path() != map.file().parent_path().lexically_normal())
+      throw DatabaseError("shard map " + map.file().string() +
+                          " is not a folder of parts built by newsdex-index --parts ('" +
+                          entry.line + "'): index into each of its databases instead");
+    parts.push_back(path);
+  }
+  return parts;
+}
+
+void add_up(IndexReport& total, const IndexReport& part) {
+  total.indexed += part.indexed;
+  total.added += part.added;
+  total.replaced += part.replaced;
+  total.unchanged += part.unchanged;
+  total.deleted += part.deleted;
+  total.commits += part.commits;
+  total.interrupted = total.interrupted || part.interrupted;
+  total.reclaimed_bytes += part.reclaimed_bytes;
+  total.documents_in_db += part.documents_in_db;
+  total.part_sizes.push_back(part.documents_in_db);
+}
+
+// Adding to a folder of parts: each part takes its own articles from the whole input (read
+// once per part: the parts commit on their own, and a stopped run stops before the next).
+IndexReport update_parts(const IndexOptions& options,
+                         const std::vector<std::filesystem::path>& parts,
+                         const ProblemSink& on_problem, const IndexHooks& hooks) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexReport total;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (hooks.should_stop && hooks.should_stop()) {
+      total.interrupted = true;
+      break;
+    }
+    IndexOptions part = options;
+    part.db_path = parts[k].string();
+    part.parts = 0;
+    part.only_part = IndexOptions::PartFilter{k, parts.size()};
+    // Problems with the input are the same for every part: reported by the first only.
+    const IndexReport report = run_database_job(part, k == 0 ? on_problem : ProblemSink{}, hooks);
+    if (k == 0) {
+      total.skipped = report.skipped;
+      total.repaired = report.repaired;
+      total.warnings = report.warnings;
+      total.bytes_read = report.bytes_read;
+    }
+    add_up(total, report);
+  }
+  total.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return total;
+}
+
+// A new database in parts: built whole (so that stories span the parts), then split. The
+// whole build lives in a hidden folder beside the parts until the split is done: a stopped
+// build is resumed by running the same command again.
+IndexReport build_parts(const IndexOptions& options, const ProblemSink& on_problem,
+                        const IndexHooks& hooks) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::filesystem::path folder(options.db_path);
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) throw DatabaseError("cannot create " + folder.string() + ": " + ec.message());
+  const auto whole = folder / ".whole-build";
+  IndexOptions build = options;
+  build.db_path = whole.string();
+  build.parts = 0;
+  IndexReport report = run_database_job(build, on_problem, hooks);
+  if (report.interrupted) return report;
+  const auto split_started = std::chrono::steady_clock::now();
+  try {
+    report.part_sizes = split_into_parts(whole, folder, options.parts);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot split " + whole.string() + " into parts: " + e.get_description());
+  }
+  std::filesystem::remove_all(whole, ec);
+  report.merge_seconds +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - split_started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace
+
+IndexReport run_index_job(const IndexOptions& options, const ProblemSink& on_problem,
+                          const IndexHooks& hooks) {
+  if (options.parts > 1 && options.only_part)
+    throw Error("--parts builds every part; --part K/N indexes into one part's database");
+  // A folder of parts holds its map as XAPIANDB; a file given as --db is refused below.
+  std::error_code ec;
+  if (std::filesystem::is_directory(options.db_path, ec) &&
+      std::filesystem::exists(std::filesystem::path(options.db_path) / "XAPIANDB", ec)) {
+    const auto map = ShardMap::read(options.db_path);
+    const auto parts = parts_of_folder(map.value());
+    if (options.parts > 1 && options.parts != parts.size())
+      throw Error(options.db_path + " has " + std::to_string(parts.size()) +
+                  " parts; it cannot be given another number (--parts " +
+                  std::to_string(options.parts) + ")");
+    return update_parts(options, parts, on_problem, hooks);
+  }
+  if (options.parts > 1) {
+    const std::filesystem::path folder(options.db_path);
+    const bool fresh = !std::filesystem::exists(folder, ec) ||
+                       std::filesystem::is_empty(folder, ec) ||
+                       std::filesystem::exists(folder / ".whole-build", ec);
+    if (!fresh)
+      throw Error(
+          options.db_path +
+          " holds a database already: --parts builds a new database (re-index into a new folder)");
+    return build_parts(options, on_problem, hooks);
+  }
+  return run_database_job(options, on_problem, hooks);
 }
 
 }  // namespace newsdex

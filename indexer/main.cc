@@ -10,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -143,7 +144,7 @@ const char* kind_name(newsdex::ProblemKind kind) {
 int main(int argc, char** argv) {
   std::set_terminate(report_fatal_error);
   newsdex::IndexOptions options;
-  std::string format, date_order, report_path, delete_from;
+  std::string format, date_order, report_path, delete_from, only_part;
   std::vector<std::string> maps;
   std::size_t memory_mib = 512;
   double progress_seconds = 5;
@@ -194,6 +195,13 @@ int main(int argc, char** argv) {
       "above 1: every article is a story of its own")(
       "story-window", po::value(&options.stories.window_days)->default_value(3),
       "days (0..30) a story's articles may lie apart")(
+      "parts", po::value(&options.parts)->default_value(0),
+      "build a new database in N parts: --db becomes a folder of part databases and the "
+      "shard map XAPIANDB listing them, to serve from several machines (docs/scaling.md); "
+      "adding to it later puts each article in its part")(
+      "part", po::value(&only_part),
+      "K/N: index only the articles of part K of N (by id), into this part's own database: "
+      "the machine holding one part takes its share of a feed")(
       "no-stories",
       "put no article in a story with others (faster; articles added later "
       "cannot join the ones indexed so)")(
@@ -232,6 +240,18 @@ int main(int argc, char** argv) {
     options.memory_budget = memory_mib << 20;
     if (options.commit_every == 0) throw po::error("--batch must be at least 1");
     options.stories.enabled = vm.count("no-stories") == 0;
+    if (options.parts > 64) throw po::error("--parts must be from 2 to 64");
+    if (!only_part.empty()) {
+      const auto slash = only_part.find('/');
+      std::size_t k = 0, n = 0;
+      const char* text = only_part.data();
+      const char* end = text + only_part.size();
+      const bool ok = slash != std::string::npos &&
+                      std::from_chars(text, text + slash, k).ptr == text + slash &&
+                      std::from_chars(text + slash + 1, end, n).ptr == end && n >= 1 && k < n;
+      if (!ok) throw po::error("--part takes K/N with 0 <= K < N, not '" + only_part + "'");
+      options.only_part = newsdex::IndexOptions::PartFilter{k, n};
+    }
     if (!(options.stories.threshold >= 0))
       throw po::error("--story-threshold must be a number from 0 to 1 (above 1: no stories)");
     if (options.stories.window_days < 0 || options.stories.window_days > 30)
@@ -351,7 +371,16 @@ int main(int argc, char** argv) {
                 << " after committing; run the same command again to finish\n";
       return 128 + g_stop_signal;
     }
-    if (report.indexed == 0 && report.unchanged == 0 && report.deleted == 0) {
+    if (!quiet && report.other_parts > 0)
+      std::printf("passed over %zu articles of other parts\n", report.other_parts);
+    if (!quiet && !report.part_sizes.empty()) {
+      std::printf("parts:");
+      for (std::size_t k = 0; k < report.part_sizes.size(); ++k)
+        std::printf(" part-%zu %zu", k, report.part_sizes[k]);
+      std::printf(" articles\n");
+    }
+    if (report.indexed == 0 && report.unchanged == 0 && report.deleted == 0 &&
+        report.other_parts == 0) {
       std::cerr << "newsdex-index: no article could be indexed\n";
       return kExitFailed;
     }

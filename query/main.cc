@@ -77,6 +77,16 @@ std::size_t parse_count(const std::string& text, const char* option) {
   return parse_count(text, std::string("--") + option);
 }
 
+// A timeout in seconds: above 0, at most a day.
+double parse_seconds(const std::string& text, const char* option) {
+  char* end = nullptr;
+  const double seconds = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(seconds > 0) || seconds > 86400)
+    throw po::error(std::string("--") + option + " takes seconds above 0 and at most 86400, not '" +
+                    text + "'");
+  return seconds;
+}
+
 // A count of positions, 1 to 1000 (a window or a lead longer than that is the whole article).
 unsigned parse_position_count(const std::string& text, const char* option) {
   return static_cast<unsigned>(parse_count(text, std::string("--") + option, 1, 1000));
@@ -186,7 +196,19 @@ std::string lenient_note(const newsdex::SyntaxNote& note) {
   return "note: " + note.message + "; searched as search-box text (--syntax strict refuses it)";
 }
 
+// A shard map searched without some of its parts (--allow-partial) says so on stderr, whatever
+// the output format.
+void warn_if_partial(const newsdex::SearchResult& result, const std::string& id) {
+  if (result.parts_answered >= result.parts_total) return;
+  std::cerr << "newsdex-query: " << (id.empty() ? "" : "query " + id + ": ")
+            << "warning: results of " << result.parts_answered << " of " << result.parts_total
+            << " parts; not answering:";
+  for (const auto& line : result.missing_parts) std::cerr << " '" << line << "'";
+  std::cerr << "\n";
+}
+
 void print(const newsdex::SearchResult& result, const Output& out, const std::string& id) {
+  warn_if_partial(result, id);
   if (out.mode == OutputMode::kQuiet) return;
   if (out.mode == OutputMode::kCount) {
     if (!id.empty()) std::cout << id << '\t';
@@ -279,6 +301,7 @@ int main(int argc, char** argv) {
   std::string syntax, collapse;
   std::string limit, offset, facet_limit, snippet_words, threads;
   std::string lead_words, proximity_window, rerank_depth, expand;
+  std::string connect_timeout, remote_timeout;
   newsdex::SearcherOptions searcher_options;
   std::vector<std::string> words;
   newsdex::SearchRequest request;
@@ -350,7 +373,14 @@ int main(int argc, char** argv) {
       "run-tag", po::value(&out.run_tag)->default_value("newsdex"), "run tag for --format trec")(
       "color", po::value(&colour)->default_value("auto"), "auto, always or never")(
       "threads", po::value(&threads)->default_value("0"),
-      "threads for one query: large queries are matched in parts at once (0: one per core)");
+      "threads for one query: large queries are matched in parts at once (0: one per core)")(
+      "allow-partial",
+      "a shard map whose part is down or too slow: search the other parts, warn, and give "
+      "coverage (parts answered / parts total) in the JSON (docs/scaling.md)")(
+      "connect-timeout", po::value(&connect_timeout)->default_value("5"),
+      "seconds to wait for a remote part to accept the connection")(
+      "timeout", po::value(&remote_timeout)->default_value("10"),
+      "seconds to wait for a remote part's answer to each request");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -377,6 +407,9 @@ int main(int argc, char** argv) {
     request.facet_limit = parse_count(facet_limit, "facet-limit");
     request.snippet_words = parse_count(snippet_words, "snippet-words");
     searcher_options.threads = parse_count(threads, "threads");
+    searcher_options.allow_partial = vm.count("allow-partial") > 0;
+    searcher_options.connect_timeout_seconds = parse_seconds(connect_timeout, "connect-timeout");
+    searcher_options.remote_timeout_seconds = parse_seconds(remote_timeout, "timeout");
     if (!std::isfinite(request.title_weight) || request.title_weight < 0)
       throw po::error("--title-weight must be a finite number >= 0");
     if (!std::isfinite(request.proximity_weight) || request.proximity_weight < 0)

@@ -89,6 +89,16 @@ void write_json(std::ostream& out, const SearchResult& result, std::string_view 
       << ",\"total_upper\":" << result.total_upper << ",\"took_us\":" << result.took_us
       << ",\"suggestion\":";
   write_optional_string(out, result.suggestion);
+  if (result.parts_total > 0) {
+    // A shard map (docs/scaling.md): which parts answered.
+    out << ",\"coverage\":{\"answered\":" << result.parts_answered
+        << ",\"total\":" << result.parts_total << ",\"missing\":[";
+    for (std::size_t i = 0; i < result.missing_parts.size(); ++i) {
+      if (i) out << ',';
+      write_json_string(out, result.missing_parts[i]);
+    }
+    out << "]}";
+  }
   out << ",\"syntax_note\":";
   if (result.syntax_note) {
     out << "{\"message\":";

@@ -7,6 +7,31 @@
 
 namespace newsdex {
 
+namespace {
+
+Xapian::termpos start_of(const std::string& value) {
+  if (value.empty()) return 0;
+  const double start = Xapian::sortable_unserialise(value);
+  return static_cast<Xapian::termpos>(
+      std::clamp(start, 0.0, static_cast<double>(std::numeric_limits<std::uint32_t>::max())));
+}
+
+}  // namespace
+
+BodyStartTable BodyStartTable::per_document(const Xapian::Database& db) {
+  BodyStartTable table;
+  table.source_ = db;
+  return table;
+}
+
+Xapian::termpos BodyStartTable::read_one(Xapian::docid docid) const {
+  try {
+    return start_of(source_->get_document(docid).get_value(schema::kBodyStartSlot));
+  } catch (const Xapian::DocNotFoundError&) {
+    return 0;
+  }
+}
+
 BodyStartTable BodyStartTable::load(const Xapian::Database& db) {
   BodyStartTable table;
   table.starts_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
@@ -14,9 +39,7 @@ BodyStartTable BodyStartTable::load(const Xapian::Database& db) {
   for (auto value = db.valuestream_begin(schema::kBodyStartSlot); value != end; ++value) {
     const Xapian::docid docid = value.get_docid();
     if (docid >= table.starts_.size()) continue;
-    const double start = Xapian::sortable_unserialise(*value);
-    table.starts_[docid] = static_cast<std::uint32_t>(
-        std::clamp(start, 0.0, static_cast<double>(std::numeric_limits<std::uint32_t>::max())));
+    table.starts_[docid] = start_of(*value);
   }
   return table;
 }

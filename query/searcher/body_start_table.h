@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <xapian.h>
@@ -15,14 +16,21 @@ class BodyStartTable {
  public:
   // One pass over the slot's value stream (4 bytes a document).
   static BodyStartTable load(const Xapian::Database& db);
+  // Reads each document's start when asked: for a database with remote parts, whose value
+  // streams Xapian reads one document (one round trip) at a time.
+  static BodyStartTable per_document(const Xapian::Database& db);
 
   // 0 when the document has no body start (deleted, or indexed before schema 5).
   Xapian::termpos start(Xapian::docid docid) const {
+    if (source_) return read_one(docid);
     return docid < starts_.size() ? starts_[docid] : 0;
   }
 
  private:
+  Xapian::termpos read_one(Xapian::docid docid) const;
+
   std::vector<std::uint32_t> starts_;
+  std::optional<Xapian::Database> source_;
 };
 
 }  // namespace newsdex

@@ -30,11 +30,16 @@ double RecencyPostingSource::day_number(const std::string& d) {
   return era * 146097.0 + static_cast<double>(doe) - 719468.0;
 }
 
-double RecencyPostingSource::get_weight() const {
-  const double day = day_number(get_value());
+double RecencyPostingSource::weight_of(const std::string& date_value, double reference_day,
+                                       double halflife_days, double max_weight) {
+  const double day = day_number(date_value);
   if (day < 0) return 0;
-  const double age = std::max(0.0, reference_day_ - day);
-  return max_weight_ * std::exp2(-age / halflife_days_);
+  const double age = std::max(0.0, reference_day - day);
+  return max_weight * std::exp2(-age / halflife_days);
+}
+
+double RecencyPostingSource::get_weight() const {
+  return weight_of(get_value(), reference_day_, halflife_days_, max_weight_);
 }
 
 Xapian::PostingSource* RecencyPostingSource::clone() const {

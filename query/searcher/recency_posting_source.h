@@ -20,6 +20,10 @@ class RecencyPostingSource : public Xapian::ValuePostingSource {
 
   // Days since 1970-01-01 of an ISO 8601 date string, or -1 when it does not start with one.
   static double day_number(const std::string& iso_date);
+  // The weight of an article of this date value (0 for none), as get_weight() gives it: what a
+  // database with remote parts, which cannot load this class, maps each date value to.
+  static double weight_of(const std::string& date_value, double reference_day, double halflife_days,
+                          double max_weight);
 
  private:
   double reference_day_;

@@ -17,9 +17,11 @@
 #include "newsdex/error.h"
 #include "newsdex/record_compression.h"
 #include "newsdex/schema.h"
+#include "newsdex/shard_map.h"
 #include "newsdex/stored_article.h"
 #include "newsdex/story_table.h"
 #include "newsdex/utf8.h"
+#include "newsdex/word_count_table.h"
 #include "parser/query_builder.h"
 #include "parser/query_parser.h"
 #include "searcher/bm25_term_source.h"
@@ -59,6 +61,17 @@ constexpr Xapian::termcount kSimilarTerms = 25;
 // as Anserini's RM3 does): they say nothing about the topic and would only add noise.
 constexpr double kMaxExpansionTermShare = 0.1;
 
+void check_schema(const Xapian::Database& db, const std::string& path) {
+  const auto version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (version != std::to_string(schema::kSchemaVersion)) {
+    throw DatabaseError(version.empty()
+                            ? schema::missing_schema_version_message(path, db.get_doccount() == 0)
+                            : "database " + path + " has schema version " + version +
+                                  ", this newsdex reads version " +
+                                  std::to_string(schema::kSchemaVersion) + ": re-index it");
+  }
+}
+
 Xapian::Database open_database(const std::string& path) {
   Xapian::Database db;
   try {
@@ -70,19 +83,24 @@ Xapian::Database open_database(const std::string& path) {
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot open database " + path + ": " + e.get_description());
   }
-  const auto version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-  if (version != std::to_string(schema::kSchemaVersion)) {
-    throw DatabaseError(version.empty()
-                            ? schema::missing_schema_version_message(path, db.get_doccount() == 0)
-                            : "database " + path + " has schema version " + version +
-                                  ", this newsdex reads version " +
-                                  std::to_string(schema::kSchemaVersion) + ": re-index it");
-  }
+  check_schema(db, path);
   return db;
 }
 
-std::set<std::string, std::less<>> keyword_fields(const Xapian::Database& db) {
-  std::set<std::string, std::less<>> fields;
+// A part that did not answer is tried again on the first search this long after.
+constexpr auto kRetryMissingPartsAfter = std::chrono::seconds(30);
+
+// The parts' word count tables as one (a word's counts summed): a build in parts keeps the
+// build's table in its first part, and each part adds the counts of what is added to it.
+std::vector<std::pair<std::string, std::uint32_t>> merged_word_counts(
+    const std::vector<Xapian::Database>& parts) {
+  std::map<std::string, std::uint32_t> merged;
+  for (const auto& db : parts)
+    for (auto& [word, count] : WordCountTable::read(db)) merged[std::move(word)] += count;
+  return {std::make_move_iterator(merged.begin()), std::make_move_iterator(merged.end())};
+}
+
+void add_keyword_fields(const Xapian::Database& db, std::set<std::string, std::less<>>& fields) {
   const auto list = db.get_metadata(std::string(schema::kKeywordFieldsKey));
   for (std::size_t start = 0; start < list.size();) {
     auto comma = list.find(',', start);
@@ -90,7 +108,6 @@ std::set<std::string, std::less<>> keyword_fields(const Xapian::Database& db) {
     if (comma > start) fields.insert(list.substr(start, comma - start));
     start = comma + 1;
   }
-  return fields;
 }
 
 // An empty language (or "auto"): the query is analyzed in every language of the archive.
@@ -164,13 +181,15 @@ class Searcher::Impl {
  public:
   Impl(const std::string& path, const SearcherOptions& options)
       : path_(path),
-        db_(open_database(path)),
+        map_(ShardMap::read(path)),
         folder_("none"),
         options_(options),
         thread_count_(
             options.threads > 0
                 ? options.threads
-                : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxThreads)) {}
+                : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxThreads)) {
+    db_ = open_all();
+  }
 
   SearchResult search(const SearchRequest& as_given) {
     const auto started = std::chrono::steady_clock::now();
@@ -183,6 +202,8 @@ class Searcher::Impl {
       bad_sequences = repair_utf8(repaired->query);
     }
     const SearchRequest& request = repaired ? *repaired : as_given;
+    if (!missing_.empty() && started - missing_since_ >= kRetryMissingPartsAfter)
+      handle_suspect_ = true;  // reconnects to every part
     for (int attempt = 1;; ++attempt) {
       try {
         // Inside the try: reopening can itself meet the next commit (DatabaseModifiedError),
@@ -192,6 +213,11 @@ class Searcher::Impl {
         else if (attempt > 1)
           db_.reopen();
         SearchResult result = run(request);
+        if (map_) {
+          result.parts_total = map_->entries().size();
+          result.parts_answered = parts_.size();
+          result.missing_parts = missing_;
+        }
         result.took_us =
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
                                            std::chrono::steady_clock::now() - started)
@@ -213,10 +239,16 @@ class Searcher::Impl {
         read_failed(attempt, "database is damaged: " + e.get_description());
       } catch (const Xapian::DatabaseError& e) {
         read_failed(attempt, "search failed: " + e.get_description());
+      } catch (const PartUnavailableError&) {
+        throw;
       } catch (const DatabaseError& e) {
         // The same race shows as a stored record that fails its checksum (Glass does not
         // check values it reads against the revision).
         read_failed(attempt, e.what());
+      } catch (const Xapian::NetworkError& e) {
+        // A remote part is down or too slow (NetworkTimeoutError is one).
+        if (!map_) throw DatabaseError("search failed: " + e.get_description());
+        part_failed(e, attempt);
       } catch (const Xapian::Error& e) {
         throw DatabaseError("search failed: " + e.get_description());
       }
@@ -243,10 +275,178 @@ class Searcher::Impl {
   void replace_handles() {
     // Opening reads blocks too and can meet the same race (retried like a failed search);
     // the schema check still holds: the indexer may have swapped in a rebuilt database.
-    db_ = open_database(path_);
+    db_ = open_all();
     workers_.reset();
     cache_state_.clear();
     handle_suspect_ = false;
+  }
+
+  // The database, or for a shard map every part that answers, as one Xapian database (Xapian
+  // interleaves the parts' docids and merges their statistics and rankings).
+  Xapian::Database open_all() {
+    if (!map_) return open_database(path_);
+    parts_.clear();
+    missing_.clear();
+    Xapian::Database combined;
+    for (const auto& entry : map_->entries()) {
+      try {
+        Xapian::Database part = open_part(entry);
+        parts_.push_back({&entry, part});
+        combined.add_database(part);
+      } catch (const PartUnavailableError&) {
+        if (!options_.allow_partial) throw;
+        missing_.push_back(entry.line);
+      }
+    }
+    if (parts_.empty())
+      throw PartUnavailableError("no part of " + map_->file().string() + " answered",
+                                 map_->entries().front().line);
+    missing_since_ = std::chrono::steady_clock::now();
+    return combined;
+  }
+
+  std::string part_name(const ShardMapEntry& entry) const {
+    return "part '" + entry.line + "' of " + map_->file().string();
+  }
+
+  // One part of the map, checked to be a newsdex database of this schema (a part of another
+  // schema is an error even with allow_partial: its answers would not be comparable).
+  Xapian::Database open_part(const ShardMapEntry& entry) const {
+    const std::string name = part_name(entry);
+    const auto ms = [](double seconds) {
+      return static_cast<useconds_t>(std::clamp(seconds, 0.001, 86400.0) * 1000);
+    };
+    Xapian::Database db;
+    try {
+      switch (entry.kind) {
+        case ShardMapEntry::Kind::kLocal:
+          db = Xapian::Database(entry.path);
+          break;
+        case ShardMapEntry::Kind::kRemoteTcp:
+          db = Xapian::Remote::open(entry.host, entry.port, ms(options_.remote_timeout_seconds),
+                                    ms(options_.connect_timeout_seconds));
+          break;
+        case ShardMapEntry::Kind::kRemoteProgram:
+          db = Xapian::Remote::open(entry.program, entry.args, ms(options_.remote_timeout_seconds));
+          break;
+      }
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      throw PartUnavailableError(name + ": no database at " + entry.path, entry.line);
+    } catch (const Xapian::NetworkError& e) {
+      throw PartUnavailableError(name + " cannot be reached: " + e.get_description(), entry.line);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw PartUnavailableError(name + " cannot be opened: " + e.get_msg(), entry.line);
+    } catch (const Xapian::Error& e) {
+      throw PartUnavailableError(name + " cannot be opened: " + e.get_description(), entry.line);
+    }
+    try {
+      check_schema(db, name);
+    } catch (const Xapian::NetworkError& e) {
+      throw PartUnavailableError(name + " did not answer: " + e.get_description(), entry.line);
+    }
+    return db;
+  }
+
+  // A remote part failed during a search: the parts that no longer answer are found (a
+  // keep-alive each), and either named in the error or, with allow_partial, left out of the
+  // database the search is retried on.
+  void part_failed(const Xapian::NetworkError& error, int attempt) {
+    std::vector<Part> alive;
+    std::vector<std::string> down;
+    for (auto& part : parts_) {
+      if (part.entry->kind == ShardMapEntry::Kind::kLocal) {
+        alive.push_back(part);
+        continue;
+      }
+      try {
+        part.db.keep_alive();
+        alive.push_back(part);
+      } catch (const Xapian::Error&) {
+        down.push_back(part.entry->line);
+      }
+    }
+    if (!options_.allow_partial || attempt == kReopenAttempts) {
+      const std::string line = down.empty() ? std::string("?") : down.front();
+      const std::string who = down.empty() ? std::string("a part of ") + map_->file().string()
+                                           : part_name(*find_entry(line));
+      throw PartUnavailableError(
+          who + " did not answer: " + error.get_description() +
+              (options_.allow_partial ? "" : " (--allow-partial searches the other parts)"),
+          line);
+    }
+    if (down.empty()) {
+      handle_suspect_ = true;  // no part named itself: reconnect to all
+      return;
+    }
+    if (alive.empty())
+      throw PartUnavailableError("no part of " + map_->file().string() + " answered", down.front());
+    parts_ = std::move(alive);
+    for (auto& line : down) missing_.push_back(std::move(line));
+    Xapian::Database combined;
+    for (const auto& part : parts_) combined.add_database(part.db);
+    db_ = combined;
+    missing_since_ = std::chrono::steady_clock::now();
+    cache_state_.clear();
+  }
+
+  const ShardMapEntry* find_entry(const std::string& line) const {
+    for (const auto& entry : map_->entries())
+      if (entry.line == line) return &entry;
+    return &map_->entries().front();
+  }
+
+  std::vector<Xapian::Database> part_handles() const {
+    std::vector<Xapian::Database> handles;
+    for (const auto& part : parts_) handles.push_back(part.db);
+    return handles;
+  }
+
+  // The story's articles (those of every part, for a shard map).
+  std::vector<StoryTable::Member> story_members(const std::string& story) const {
+    if (!map_) return StoryTable::member_list(db_, story);
+    std::vector<StoryTable::Member> members;
+    for (const auto& part : parts_)
+      for (auto& m : StoryTable::member_list(part.db, story)) members.push_back(std::move(m));
+    return members;
+  }
+
+  std::size_t story_size(const std::string& story) const {
+    if (!map_) return StoryTable::size(db_, story);
+    return std::max<std::size_t>(1, story_members(story).size());
+  }
+
+  Xapian::Query story_filter(const std::string& story) const {
+    if (!map_) return StoryTable::filter(db_, story);
+    const auto members = story_members(story);
+    if (members.empty())
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story);
+    std::vector<Xapian::Query> terms;
+    for (const auto& m : members) terms.emplace_back(schema::id_term(m.id));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  std::set<std::string, std::less<>> keyword_fields() const {
+    std::set<std::string, std::less<>> fields;
+    if (!map_) {
+      add_keyword_fields(db_, fields);
+    } else {
+      for (const auto& part : parts_) add_keyword_fields(part.db, fields);
+    }
+    return fields;
+  }
+
+  // How Xapian collapses the matches, if it does: by outlet, and for a shard map by story too
+  // (its parts' value streams are not read into a table): each story keeps its best
+  // rerank_depth matches, so that the re-ranked head is the uncollapsed ranking's, and the
+  // best of each story is kept after the re-ranking as on one database.
+  std::optional<std::pair<Xapian::valueno, Xapian::doccount>> xapian_collapse(
+      const SearchRequest& request) const {
+    if (const auto slot = collapse_slot(request)) return std::pair{*slot, Xapian::doccount(1)};
+    if (map_ && request.collapse == Collapse::kStory)
+      return std::pair{
+          Xapian::valueno(schema::kStorySlot),
+          static_cast<Xapian::doccount>(std::max<std::size_t>(request.rerank_depth, 1))};
+    return std::nullopt;
   }
 
   // A match as the ranking needs it: what the parts' rankings are merged by.
@@ -283,6 +483,9 @@ class Searcher::Impl {
     Xapian::doccount lower = 0, upper = 0, estimated = 0;
     // With facets: every matched docid, ascending.
     std::vector<Xapian::docid> matched;
+    // With facets on a shard map: each facet's counts, counted by Xapian's own match spies
+    // (whose results the remote parts send back).
+    std::map<std::string, std::map<std::string, Xapian::doccount>> facet_counts;
   };
 
   SearchResult run(const SearchRequest& request) {
@@ -370,8 +573,9 @@ class Searcher::Impl {
     result.total_upper = matched.upper;
 
     for (const auto& src : plan.facets)
-      result.facets.push_back(
-          top_counts(src.name, count_facet(src, matched.matched), request.facet_limit));
+      result.facets.push_back(top_counts(
+          src.name, map_ ? matched.facet_counts[src.name] : count_facet(src, matched.matched),
+          request.facet_limit));
 
     const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
                                       request.snippet_escape_html};
@@ -398,10 +602,10 @@ class Searcher::Impl {
       hit.language = std::move(article.language);  // a code, as the indexer stores it
       hit.story = doc.get_value(schema::kStorySlot);
       if (request.collapse == Collapse::kStory) {
-        hit.also = other_members(hit.story, match.docid);  // one read of the members list
+        hit.also = other_members(hit.story, hit.id);  // one read of the members list
         hit.story_size = hit.also.size() + 1;
       } else {
-        hit.story_size = StoryTable::size(db_, hit.story);
+        hit.story_size = story_size(hit.story);
       }
       result.hits.push_back(std::move(hit));
     }
@@ -411,7 +615,7 @@ class Searcher::Impl {
 
   Plan plan_query(const SearchRequest& request, const RankedTermQueries& ranked) {
     Plan plan;
-    plan.fields = keyword_fields(db_);
+    plan.fields = keyword_fields();
     if (is_auto_language(request.language)) {
       // Every language of the archive, the most common one first; English for an empty one.
       const auto& languages = archive_languages();
@@ -473,7 +677,7 @@ class Searcher::Impl {
     if (!request.story_of.empty()) {
       const Xapian::Query story = plan.story_of.empty()
                                       ? Xapian::Query(schema::id_term(request.story_of))
-                                      : StoryTable::filter(db_, plan.story_of);
+                                      : story_filter(plan.story_of);
       query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, story, 0)
                             : Xapian::Query(Xapian::Query::OP_FILTER, query, story);
     }
@@ -486,7 +690,17 @@ class Searcher::Impl {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             Xapian::Query(Xapian::Query::OP_OR, feedback.begin(), feedback.end()));
     }
-    if (plan.newest_day >= 0) {
+    if (plan.newest_day >= 0 && map_) {
+      // A remote part cannot load RecencyPostingSource: each date value of the archive is
+      // mapped to the weight that class gives it (Xapian's ValueMapPostingSource is built in).
+      auto recency = std::make_unique<Xapian::ValueMapPostingSource>(schema::kDateSlot);
+      for (const auto& value : date_values())
+        recency->add_mapping(value, RecencyPostingSource::weight_of(value, plan.newest_day,
+                                                                    request.recency_halflife_days,
+                                                                    request.recency_weight));
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(recency.release()->release()));
+    } else if (plan.newest_day >= 0) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             Xapian::Query(std::make_unique<RecencyPostingSource>(
                                               schema::kDateSlot, plan.newest_day,
@@ -500,7 +714,9 @@ class Searcher::Impl {
   // How many parts to match the query in: one unless it has enough postings to keep several
   // threads busy for longer than handing the work over costs.
   std::size_t parts_for(const Plan& plan, bool count_all) {
-    if (thread_count_ <= 1 || db_.get_doccount() < options_.min_documents_for_parts) return 1;
+    // A shard map's parts are matched by Xapian, the remote ones at once on their servers.
+    if (map_ || thread_count_ <= 1 || db_.get_doccount() < options_.min_documents_for_parts)
+      return 1;
     std::uint64_t postings = 0;
     for (const auto& term : plan.built.ranked_terms) postings += db_.get_termfreq(term);
     // Filters alone rank nothing: the page is the first matches in docid order, found at once.
@@ -630,26 +846,100 @@ class Searcher::Impl {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
         break;
     }
-    if (const auto slot = collapse_slot(request)) enquire.set_collapse_key(*slot, 1);
-    // With facets, the matcher collects the docids of every match; counting comes after.
+    const auto collapse = xapian_collapse(request);
+    if (collapse) enquire.set_collapse_key(collapse->first, collapse->second);
+    // With facets, the matcher collects the docids of every match; counting comes after. A
+    // shard map's remote parts cannot load MatchedDocids: Xapian's ValueCountMatchSpy counts
+    // value facets there, and term facets are counted by a query each.
     MatchedDocids matched;
-    if (!plan.facets.empty()) enquire.add_matchspy(&matched);
+    std::vector<std::pair<const FacetSource*, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+    if (map_) {
+      for (const auto& src : plan.facets) {
+        if (!src.slot) continue;
+        spies.emplace_back(&src, std::make_unique<Xapian::ValueCountMatchSpy>(*src.slot));
+        enquire.add_matchspy(spies.back().second.get());
+      }
+    } else if (!plan.facets.empty()) {
+      enquire.add_matchspy(&matched);
+    }
     const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     PartResult part;
-    const bool collapsed = collapse_slot(request).has_value();
+    const bool collapsed = collapse.has_value();
     part.estimated =
         collapsed ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
     part.lower =
         collapsed ? mset.get_uncollapsed_matches_lower_bound() : mset.get_matches_lower_bound();
     part.upper =
         collapsed ? mset.get_uncollapsed_matches_upper_bound() : mset.get_matches_upper_bound();
+    if (collapsed) {
+      // Xapian's bounds on the uncollapsed matches stay loose even when it has seen every
+      // match (4..20 for 4), and remote parts send back the collapsed counts (3 for 2017):
+      // the same match without collapsing counts them.
+      Xapian::Enquire uncollapsed(db);
+      uncollapsed.set_query(query);
+      uncollapsed.set_weighting_scheme(
+          Xapian::BM25Weight(request.bm25.k1, 0, 1, request.bm25.b, 0.5));
+      if (request.sort != SortOrder::kRelevance)
+        uncollapsed.set_sort_by_value_then_relevance(schema::kDateSlot,
+                                                     request.sort == SortOrder::kDateDescending);
+      const Xapian::MSet counted = uncollapsed.get_mset(first, count, check_at_least);
+      part.estimated = counted.get_matches_estimated();
+      part.lower = counted.get_matches_lower_bound();
+      part.upper = counted.get_matches_upper_bound();
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it)
       part.docs.push_back(
           {*it, it.get_weight(),
            request.sort == SortOrder::kRelevance ? std::string() : it.get_sort_key(),
            collapsed ? it.get_collapse_key() : std::string(), PositionalBonus::Bonus{}});
-    if (!plan.facets.empty()) part.matched = matched.take();
+    if (map_) {
+      for (const auto& [src, spy] : spies) {
+        auto& counts = part.facet_counts[src->name];
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+          const std::string value = *v;
+          counts[src->value_length ? value.substr(0, src->value_length) : value] +=
+              v.get_termfreq();
+        }
+      }
+      for (const auto& src : plan.facets)
+        if (!src.slot) part.facet_counts[src.name] = count_terms(db, query, src.term_prefix);
+    } else if (!plan.facets.empty()) {
+      part.matched = matched.take();
+    }
     return part;
+  }
+
+  // How many of the query's matches hold each term of `prefix` (a facet of terms on a shard
+  // map: one exact count a term).
+  static std::map<std::string, Xapian::doccount> count_terms(const Xapian::Database& db,
+                                                             const Xapian::Query& query,
+                                                             const std::string& prefix) {
+    std::map<std::string, Xapian::doccount> counts;
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term)));
+      const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+      if (mset.get_matches_estimated() > 0)
+        counts[(*term).substr(prefix.size())] = mset.get_matches_estimated();
+    }
+    return counts;
+  }
+
+  // Every distinct date value of the archive (a shard map's recency ranking), read once per
+  // revision.
+  const std::vector<std::string>& date_values() {
+    if (!date_values_) {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(Xapian::Query::MatchAll);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::ValueCountMatchSpy spy(schema::kDateSlot);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db_.get_doccount());
+      date_values_.emplace();
+      for (auto v = spy.values_begin(); v != spy.values_end(); ++v) date_values_->push_back(*v);
+    }
+    return *date_values_;
   }
 
   // The passage of the body (or, when only the title matches, of the title) around the ranked
@@ -832,6 +1122,13 @@ class Searcher::Impl {
 
   // The first (best) match of each story, in ranking order.
   void keep_best_of_each_story(std::vector<MatchedDoc>& docs) {
+    if (map_) {  // Xapian collapsed on the story: the collapse key is the story
+      std::unordered_set<std::string> seen_stories;
+      std::erase_if(docs, [&](const MatchedDoc& d) {
+        return !d.collapse_key.empty() && !seen_stories.insert(d.collapse_key).second;
+      });
+      return;
+    }
     if (!story_keys_) story_keys_ = std::make_shared<const StoryKeyTable>(StoryKeyTable::load(db_));
     std::unordered_set<std::uint32_t> seen;
     std::erase_if(docs, [&](const MatchedDoc& d) {
@@ -840,11 +1137,11 @@ class Searcher::Impl {
     });
   }
 
-  // The story's articles other than `docid`, by date (then id).
-  std::vector<StoryMember> other_members(const std::string& story, Xapian::docid docid) {
+  // The story's articles other than `id`, by date (then id).
+  std::vector<StoryMember> other_members(const std::string& story, const std::string& id) {
     std::vector<StoryMember> members;
-    for (auto& m : StoryTable::member_list(db_, story))
-      if (m.docid != docid)
+    for (auto& m : story_members(story))
+      if (m.id != id)
         members.push_back(
             {std::move(m.id), std::move(m.outlet), std::move(m.date), std::move(m.title)});
     std::sort(members.begin(), members.end(), [](const StoryMember& a, const StoryMember& b) {
@@ -873,7 +1170,10 @@ class Searcher::Impl {
     Xapian::Enquire enquire(db_);
     const WordTermDecider decider;
     // Negative expand weights are kept: in a small index every shared term weighs below zero.
-    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, 0, &decider, -1e9);
+    // Exact frequencies: by default Xapian estimates a term's frequency in a database of
+    // several parts from the part holding the model (a shard map chose other words).
+    const Xapian::ESet eset =
+        enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider, -1e9);
     std::vector<std::string> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back(*it);
     if (terms.empty()) throw Error("article '" + id + "' has no words to compare");
@@ -896,7 +1196,12 @@ class Searcher::Impl {
     // Built on the first suggestion a revision needs, kept until the database changes. A
     // damaged word table costs the suggestion, not the search.
     try {
-      if (!suggester_) suggester_.emplace(db_);
+      if (!suggester_) {
+        if (map_)
+          suggester_.emplace(merged_word_counts(part_handles()));
+        else
+          suggester_.emplace(db_);
+      }
     } catch (const DatabaseError&) {
       return {};
     }
@@ -931,7 +1236,16 @@ class Searcher::Impl {
   // What is kept per revision of the database (the document length table, facet tables),
   // dropped and reloaded when a search sees a newer one.
   void refresh_revision_caches() {
-    const std::string state = DocLengthTable::state_of(db_);
+    std::string state;
+    if (map_) {
+      // Xapian gives no revision of a database in parts: each part's counts stand for it.
+      for (const auto& part : parts_)
+        state += std::to_string(part.db.get_doccount()) + ':' +
+                 std::to_string(part.db.get_lastdocid()) + ':' +
+                 std::to_string(part.db.get_avlength()) + ' ';
+    } else {
+      state = DocLengthTable::state_of(db_);
+    }
     if (state == cache_state_) return;
     cache_state_ = state;
     facet_tables_.clear();
@@ -940,7 +1254,8 @@ class Searcher::Impl {
     lengths_ = nullptr;
     body_starts_ = nullptr;
     story_keys_ = nullptr;
-    if (db_.size() != 1) return;  // a table describes one database's docids
+    date_values_.reset();
+    if (map_ || db_.size() != 1) return;  // a table describes one database's docids
     if (auto table = DocLengthTable::load(db_))
       lengths_ = std::make_shared<const DocLengthTable>(std::move(*table));
   }
@@ -948,7 +1263,8 @@ class Searcher::Impl {
   // The body start of every article, read by the first query that gives a lead bonus.
   std::shared_ptr<const BodyStartTable> body_starts() {
     if (!body_starts_)
-      body_starts_ = std::make_shared<const BodyStartTable>(BodyStartTable::load(db_));
+      body_starts_ = std::make_shared<const BodyStartTable>(map_ ? BodyStartTable::per_document(db_)
+                                                                 : BodyStartTable::load(db_));
     return body_starts_;
   }
 
@@ -972,7 +1288,17 @@ class Searcher::Impl {
     return it->second;
   }
 
+  // A part of a shard map that answered: its line and its own handle (for its metadata).
+  struct Part {
+    const ShardMapEntry* entry;
+    Xapian::Database db;
+  };
+
   std::string path_;
+  std::optional<ShardMap> map_;       // set when path_ is a shard map
+  std::vector<Part> parts_;           // the map's parts that answered, in its order
+  std::vector<std::string> missing_;  // lines of the parts that did not (allow_partial)
+  std::chrono::steady_clock::time_point missing_since_;
   Xapian::Database db_;
   std::map<std::string, Analyzer> analyzers_;
   Analyzer folder_;  // no stemming: wildcard prefixes
@@ -984,6 +1310,7 @@ class Searcher::Impl {
   std::map<std::string, FacetTable> facet_tables_;  // by facet name
   std::optional<SpellingSuggester> suggester_;
   std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> languages_;
+  std::optional<std::vector<std::string>> date_values_;  // a shard map's recency, per revision
   SearcherOptions options_;
   std::size_t thread_count_;
   std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts

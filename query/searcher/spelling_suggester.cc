@@ -103,6 +103,9 @@ std::vector<std::uint64_t> deletion_variants(std::string_view text, std::size_t 
 SpellingSuggester::SpellingSuggester(const Xapian::Database& db)
     : all_words_(WordCountTable::read(db)) {}
 
+SpellingSuggester::SpellingSuggester(std::vector<std::pair<std::string, std::uint32_t>> all_words)
+    : all_words_(std::move(all_words)) {}
+
 void SpellingSuggester::VariantIndex::build(
     const std::vector<std::pair<std::string, std::uint32_t>>& all_words,
     Xapian::doccount min_frequency) {

@@ -27,6 +27,8 @@ namespace newsdex {
 class SpellingSuggester {
  public:
   explicit SpellingSuggester(const Xapian::Database& db);
+  // From a word count table already read (a database in parts: the parts' tables summed).
+  explicit SpellingSuggester(std::vector<std::pair<std::string, std::uint32_t>> all_words);
 
   // Articles `word` (folded) is in, as the suggester counts them.
   Xapian::doccount frequency(const std::string& word) const;

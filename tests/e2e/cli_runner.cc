@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,6 +45,11 @@ BackgroundProcess::BackgroundProcess(const std::string& binary,
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    // A test that dies (an assertion abort, a sanitizer report) takes its servers with it.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // Its own process group, so that signal() reaches what it forks (xapian-tcpsrv serves
+    // each connection from a child).
+    setpgid(0, 0);
     const int out = open((dir_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = open((dir_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fds[0], 0);
@@ -63,7 +69,7 @@ BackgroundProcess::BackgroundProcess(const std::string& binary,
 
 BackgroundProcess::~BackgroundProcess() {
   if (pid_ > 0) {
-    kill(pid_, SIGKILL);
+    if (kill(-pid_, SIGKILL) != 0) kill(pid_, SIGKILL);
     int status = 0;
     waitpid(pid_, &status, 0);
   }
@@ -87,7 +93,11 @@ void BackgroundProcess::close_stdin() {
 }
 
 void BackgroundProcess::signal(int sig) {
-  kill(pid_, sig);
+  if (kill(-pid_, sig) != 0) kill(pid_, sig);  // before the child has made its group
+}
+
+std::string BackgroundProcess::out_so_far() const {
+  return slurp(dir_ / "out");
 }
 
 CommandResult BackgroundProcess::wait() {

@@ -27,7 +27,10 @@ class BackgroundProcess {
   BackgroundProcess& operator=(const BackgroundProcess&) = delete;
   void write_stdin(const std::string& text);
   void close_stdin();
+  // Signals the process and everything it forked (its process group).
   void signal(int sig);
+  // What the process has written to stdout so far.
+  std::string out_so_far() const;
   CommandResult wait();
 
  private:

@@ -32,6 +32,17 @@ QueryOutput parse_query_output(const std::string& json) {
     return out;
   }
   out.suggestion = field(doc, "suggestion");
+  simdjson::dom::object coverage;
+  if (!doc.at_key("coverage").get(coverage)) {
+    simdjson::dom::array missing;
+    if (coverage["answered"].get(out.parts_answered) || coverage["total"].get(out.parts_total) ||
+        coverage["missing"].get(missing))
+      ADD_FAILURE() << "invalid coverage: " << json;
+    for (simdjson::dom::element m : missing) {
+      std::string_view line;
+      if (!m.get(line)) out.missing_parts.emplace_back(line);
+    }
+  }
   for (auto [name, values] : facets) {
     auto& counts = out.facets[std::string(name)];
     simdjson::dom::array list;

@@ -29,6 +29,9 @@ struct QueryOutput {
   std::string suggestion;
   std::vector<JsonHit> hits;
   std::map<std::string, std::map<std::string, std::uint64_t>> facets;
+  // A shard map's coverage: parts answered of parts listed (0 of 0: a single database).
+  std::uint64_t parts_answered = 0, parts_total = 0;
+  std::vector<std::string> missing_parts;
   std::string err;
 };
 

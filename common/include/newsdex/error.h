@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace newsdex {
 
@@ -40,6 +41,18 @@ class NotFoundError : public Error {
 class DatabaseError : public Error {
  public:
   using Error::Error;
+};
+
+// A part of a database in several parts (a shard map) could not be reached or did not answer
+// in time; part() names it as the map does ("remote 127.0.0.1:7001", "auto part-1").
+class PartUnavailableError : public DatabaseError {
+ public:
+  PartUnavailableError(const std::string& message, std::string part)
+      : DatabaseError(message), part_(std::move(part)) {}
+  const std::string& part() const noexcept { return part_; }
+
+ private:
+  std::string part_;
 };
 
 // Another writer holds the database's lock.

@@ -57,6 +57,17 @@ struct IndexOptions {
   // Commit when the estimated memory of uncommitted postings passes this many bytes.
   std::size_t memory_budget = 512u << 20;
   StoryOptions stories;
+  // A new database built in this many parts (0 or 1: one database): `db_path` becomes a
+  // folder of part databases part-0 ... and the shard map XAPIANDB listing them
+  // (docs/scaling.md). Adding to such a folder later sends each article to its part.
+  std::size_t parts = 0;
+  // Index only the articles that belong to part `index` of `count` (part_of(id, count)), the
+  // others are passed over: how the machine holding one part takes its share of a feed.
+  struct PartFilter {
+    std::size_t index = 0;
+    std::size_t count = 1;
+  };
+  std::optional<PartFilter> only_part;
 };
 
 // Where an indexing run is, for progress displays.
@@ -113,12 +124,17 @@ struct IndexReport {
   // `seconds`).
   std::size_t build_jobs = 0;
   double merge_seconds = 0;
+  // Articles passed over because they belong to another part (IndexOptions::only_part).
+  std::size_t other_parts = 0;
+  // A database in parts: the articles in each part after the run.
+  std::vector<std::size_t> part_sizes;
 };
 
 // Indexes the inputs of `options` into the database, creating it when missing. Broken files and
 // records are reported through `on_problem` and skipped; the rest is indexed.
-// Throws DatabaseLockedError when another writer holds the database and DatabaseError when it
-// cannot be opened or belongs to another schema version.
+// A folder of parts (its XAPIANDB lists part-0 ...) is updated part by part, each article in
+// the part its id belongs to. Throws DatabaseLockedError when another writer holds the
+// database and DatabaseError when it cannot be opened or belongs to another schema version.
 IndexReport run_index_job(const IndexOptions& options,
                           const std::function<void(const InputProblem&)>& on_problem = {},
                           const IndexHooks& hooks = {});

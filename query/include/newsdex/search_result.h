@@ -73,6 +73,12 @@ struct SearchResult {
   // A corrected query when a word is unknown or rare in the index ("did you mean"); else empty.
   std::string suggestion;
   std::uint64_t took_us = 0;
+  // A database in parts (a shard map): how many parts answered of how many the map lists, and
+  // the map lines of those that did not (only with SearcherOptions::allow_partial; 0 of 0 for
+  // a single database).
+  std::size_t parts_answered = 0;
+  std::size_t parts_total = 0;
+  std::vector<std::string> missing_parts;
 };
 
 }  // namespace newsdex

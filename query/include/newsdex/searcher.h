@@ -19,6 +19,13 @@ struct SearcherOptions {
   // smaller queries run on one thread.
   std::uint64_t min_documents_for_parts = 20000;
   std::uint64_t min_postings_for_parts = 30000;
+  // A database in parts (docs/scaling.md): seconds to wait for a remote part to accept the
+  // connection, and for it to answer each request once connected.
+  double connect_timeout_seconds = 5;
+  double remote_timeout_seconds = 10;
+  // A part that cannot be reached or does not answer in time: with this, the other parts'
+  // results (SearchResult::parts_answered < parts_total); without it, PartUnavailableError.
+  bool allow_partial = false;
 };
 
 // Searches a newsdex database.
@@ -31,7 +38,10 @@ struct SearcherOptions {
 // database and retries.
 class Searcher {
  public:
-  // Throws DatabaseError when `db_path` is missing, unreadable, or of another schema version.
+  // `db_path` is a database folder or a shard map (a Xapian stub file listing local and remote
+  // newsdex databases, searched as one archive: docs/scaling.md).
+  // Throws DatabaseError when `db_path` is missing, unreadable, or of another schema version,
+  // PartUnavailableError when a part of a shard map cannot be reached (and not allow_partial).
   explicit Searcher(const std::string& db_path);
   Searcher(const std::string& db_path, const SearcherOptions& options);
   ~Searcher();
