@@ -9,6 +9,11 @@
 // `newsdex_mixed` searches the same articles plus corpora/multilingual (40 articles in 10
 // languages) as a user does, each word in all 10 languages, and `newsdex_mixed_en` the same
 // database with English pinned (--language en), as every query was analyzed before.
+// A database in parts (docs/scaling.md), all one thread per query as Xapian matches parts:
+// `newsdex_parts_local` the same articles built in 3 parts and searched through their shard
+// map, `newsdex_remote_whole` the one database served by one xapian-tcpsrv on loopback (what a
+// remote part costs by itself), `newsdex_parts_remote` the 3 parts served by 3 xapian-tcpsrv
+// processes on loopback; against `newsdex_1thread`, the one local database.
 // Reports p50/p95/p99 in ms.
 //
 // Environment: NEWSDEX_BENCH_CORPUS (JSON Lines, default: the bundled Reuters corpus),
@@ -33,6 +38,7 @@
 #include "bench_corpus.h"
 #include "newsdex/index_job.h"
 #include "newsdex/searcher.h"
+#include "part_servers.h"
 #include "query_engines.h"
 
 namespace {
@@ -70,7 +76,45 @@ struct Engines {
   std::unique_ptr<Fts5QueryEngine> fts5;
   std::unique_ptr<LuceneQueryEngine> lucene;
   std::string lucene_error;  // why `lucene` is missing
+  // A database in parts, built and served on first use.
+  std::unique_ptr<newsdex::bench::PartServers> servers;
+  std::unique_ptr<NewsdexQueryEngine> parts_local, parts_remote, remote_whole;
+  std::string parts_error;  // why they are missing
 };
+
+// The articles in 3 parts, and the parts and the one database served on loopback.
+void open_parts(Engines& e) {
+  if (e.parts_local || !e.parts_error.empty()) return;
+  constexpr std::size_t kParts = 3;
+  try {
+    newsdex::IndexOptions options;
+    options.db_path = (e.dir.path() / "newsdex-parts").string();
+    options.inputs = {(e.dir.path() / "corpus.jsonl").string()};
+    options.parts = kParts;
+    const auto started = std::chrono::steady_clock::now();
+    const auto report = newsdex::run_index_job(options);
+    std::fprintf(stderr, "parts: built in %.1f s (split %.1f s)\n",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                 report.merge_seconds);
+    std::vector<std::filesystem::path> served;
+    for (std::size_t k = 0; k < kParts; ++k)
+      served.push_back(std::filesystem::path(options.db_path) / ("part-" + std::to_string(k)));
+    served.push_back(e.dir.path() / "newsdex.db");
+    e.servers = std::make_unique<newsdex::bench::PartServers>(served);
+    std::vector<std::string> lines;
+    for (std::size_t k = 0; k < kParts; ++k) lines.push_back(e.servers->line(k));
+    newsdex::bench::write_shard_map(e.dir.path() / "remote-parts.map", lines);
+    newsdex::bench::write_shard_map(e.dir.path() / "remote-whole.map", {e.servers->line(kParts)});
+    e.parts_local = std::make_unique<NewsdexQueryEngine>(options.db_path, kMarch, 1);
+    e.parts_remote =
+        std::make_unique<NewsdexQueryEngine>(e.dir.path() / "remote-parts.map", kMarch, 1);
+    e.remote_whole =
+        std::make_unique<NewsdexQueryEngine>(e.dir.path() / "remote-whole.map", kMarch, 1);
+  } catch (const std::exception& error) {
+    e.parts_error = error.what();
+    std::printf("SKIP parts: %s\n", e.parts_error.c_str());
+  }
+}
 
 void open_lucene(Engines& e, const std::optional<LuceneRuntime>& runtime) {
   if (!runtime) return;
@@ -142,6 +186,12 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
   engines.newsdex->set_snippets(engine != "newsdex_nosnippet");
   engines.newsdex->set_positional(engine != "newsdex_bm25");
   engines.newsdex->set_collapse_story(engine == "newsdex_collapse_story");
+  const bool in_parts = engine == "newsdex_parts_local" || engine == "newsdex_parts_remote" ||
+                        engine == "newsdex_remote_whole";
+  if (in_parts) {
+    open_parts(engines);
+    if (!engines.parts_local) return state.SkipWithError(engines.parts_error.c_str());
+  }
   if (engine.starts_with("newsdex_mixed")) {
     open_mixed(engines);
     engines.newsdex_mixed->set_language(engine == "newsdex_mixed_en" ? "en" : "");
@@ -152,6 +202,12 @@ void BM_QueryLatency(benchmark::State& state, std::map<std::size_t, Engines>& ca
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex, c, w); })
       : engine.starts_with("newsdex_mixed")
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_mixed, c, w); })
+      : engine == "newsdex_parts_local"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.parts_local, c, w); })
+      : engine == "newsdex_parts_remote"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.parts_remote, c, w); })
+      : engine == "newsdex_remote_whole"
+          ? Runner([&](auto& c, auto& w) { return time_query(*engines.remote_whole, c, w); })
       : engine == "newsdex_1thread"
           ? Runner([&](auto& c, auto& w) { return time_query(*engines.newsdex_one_thread, c, w); })
       : engine == "xapian"
@@ -191,10 +247,18 @@ int main(int argc, char** argv) {
   std::string why_not;
   const std::optional<LuceneRuntime> lucene = newsdex::bench::find_lucene(why_not);
   if (!lucene) std::printf("SKIP lucene: %s\n", why_not.c_str());
-  std::vector<std::string> names = {
-      "newsdex",       "newsdex_nosnippet", "newsdex_bm25",           "newsdex_1thread",
-      "newsdex_mixed", "newsdex_mixed_en",  "newsdex_collapse_story", "xapian",
-      "fts5"};
+  std::vector<std::string> names = {"newsdex",
+                                    "newsdex_nosnippet",
+                                    "newsdex_bm25",
+                                    "newsdex_1thread",
+                                    "newsdex_mixed",
+                                    "newsdex_mixed_en",
+                                    "newsdex_collapse_story",
+                                    "newsdex_parts_local",
+                                    "newsdex_remote_whole",
+                                    "newsdex_parts_remote",
+                                    "xapian",
+                                    "fts5"};
   if (lucene) names.insert(names.end(), {"lucene", "lucene_nosnippet", "lucene_topdocs"});
   for (const auto scale : newsdex::bench::env_numbers("NEWSDEX_BENCH_SCALES", "1,10")) {
     for (const auto& cls : query_classes()) {

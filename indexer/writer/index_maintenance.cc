@@ -67,6 +67,10 @@ IndexStats index_stats(const std::string& db_path) {
 
 void compact_index(const std::string& db_path) {
   const fs::path target = fs::absolute(db_path);
+  std::error_code parts_ec;
+  if (fs::is_regular_file(target / "XAPIANDB", parts_ec))
+    throw DatabaseError(db_path + " is a folder of parts (docs/scaling.md): compact each part, " +
+                        (target / "part-0").string() + " and the others, on its own");
   const fs::path fresh = target.parent_path() / (target.filename().string() + ".compact-" +
                                                  std::to_string(std::random_device{}()));
   try {

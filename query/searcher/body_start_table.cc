@@ -18,15 +18,15 @@ Xapian::termpos start_of(const std::string& value) {
 
 }  // namespace
 
-BodyStartTable BodyStartTable::per_document(const Xapian::Database& db) {
+BodyStartTable BodyStartTable::per_document(std::function<std::string(Xapian::docid)> value_of) {
   BodyStartTable table;
-  table.source_ = db;
+  table.source_ = std::move(value_of);
   return table;
 }
 
 Xapian::termpos BodyStartTable::read_one(Xapian::docid docid) const {
   try {
-    return start_of(source_->get_document(docid).get_value(schema::kBodyStartSlot));
+    return start_of(source_(docid));
   } catch (const Xapian::DocNotFoundError&) {
     return 0;
   }

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -16,9 +17,10 @@ class BodyStartTable {
  public:
   // One pass over the slot's value stream (4 bytes a document).
   static BodyStartTable load(const Xapian::Database& db);
-  // Reads each document's start when asked: for a database with remote parts, whose value
-  // streams Xapian reads one document (one round trip) at a time.
-  static BodyStartTable per_document(const Xapian::Database& db);
+  // Reads each document's start when asked, from the slot's value `value_of` gives: for a
+  // database with remote parts, whose value streams Xapian reads one document (one round
+  // trip) at a time, and whose documents a search fetches in parallel (ParallelReads).
+  static BodyStartTable per_document(std::function<std::string(Xapian::docid)> value_of);
 
   // 0 when the document has no body start (deleted, or indexed before schema 5).
   Xapian::termpos start(Xapian::docid docid) const {
@@ -30,7 +32,7 @@ class BodyStartTable {
   Xapian::termpos read_one(Xapian::docid docid) const;
 
   std::vector<std::uint32_t> starts_;
-  std::optional<Xapian::Database> source_;
+  std::function<std::string(Xapian::docid)> source_;
 };
 
 }  // namespace newsdex

@@ -20,6 +20,15 @@ class PositionCache {
   // Every position of `term` in `docid`, in order (empty when it has none).
   const std::vector<Xapian::termpos>& positions(Xapian::docid docid, const std::string& term);
 
+  // Whether the list is read already, and a list read elsewhere (on another connection to a
+  // shard map's remote parts: ParallelReads).
+  bool has(Xapian::docid docid, const std::string& term) const {
+    return lists_.find(std::pair{docid, term}) != lists_.end();
+  }
+  void put(Xapian::docid docid, const std::string& term, std::vector<Xapian::termpos> list) {
+    lists_.insert_or_assign({docid, term}, std::move(list));
+  }
+
  private:
   const Xapian::Database& db_;
   std::map<std::pair<Xapian::docid, std::string>, std::vector<Xapian::termpos>, std::less<>> lists_;

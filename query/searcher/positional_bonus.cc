@@ -69,6 +69,16 @@ PositionalBonus::PositionalBonus(const Xapian::Database& db,
   }
 }
 
+std::vector<std::string> PositionalBonus::terms() const {
+  std::vector<std::string> terms;
+  for (const auto& word : words_)
+    for (const auto& form : word.forms)
+      terms.insert(terms.end(), form.terms.begin(), form.terms.end());
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
 bool PositionalBonus::active() const {
   return (settings_.lead_weight > 0 && settings_.lead_words > 0 && !words_.empty()) ||
          (settings_.proximity_weight > 0 && settings_.proximity_window > 0 && words_.size() >= 2);

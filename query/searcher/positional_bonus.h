@@ -60,6 +60,9 @@ class PositionalBonus {
   // two words.
   bool active() const;
 
+  // Every term whose positions bonuses() reads in a document.
+  std::vector<std::string> terms() const;
+
   // The bonuses of `docids` (each earns its own), weights applied; positions are read through
   // `positions`, which keeps them for the snippets.
   std::vector<Bonus> bonuses(const std::vector<Xapian::docid>& docids,

@@ -27,6 +27,7 @@
 #include "searcher/bm25_term_source.h"
 #include "searcher/docid_range_source.h"
 #include "searcher/facet_counter.h"
+#include "searcher/parallel_reads.h"
 #include "searcher/positional_bonus.h"
 #include "searcher/recency_posting_source.h"
 #include "searcher/search_workers.h"
@@ -45,6 +46,10 @@ std::optional<Xapian::valueno> collapse_slot(const SearchRequest& request) {
 }
 
 constexpr std::size_t kMaxThreads = 8;
+
+// Connections a search reads a shard map's remote documents and positions on at once (at
+// least; more with more threads): the reads wait on the network, not on a core.
+constexpr std::size_t kMinReadLanes = 4;
 
 // A facet's in-memory table is built once the matches are at least this share of the database
 // (1 in 8): building it costs about one value read a document, which counting the matches one
@@ -277,6 +282,7 @@ class Searcher::Impl {
     // the schema check still holds: the indexer may have swapped in a rebuilt database.
     db_ = open_all();
     workers_.reset();
+    parallel_reads_.reset();
     cache_state_.clear();
     handle_suspect_ = false;
   }
@@ -387,6 +393,7 @@ class Searcher::Impl {
     db_ = combined;
     missing_since_ = std::chrono::steady_clock::now();
     cache_state_.clear();
+    parallel_reads_.reset();
   }
 
   const ShardMapEntry* find_entry(const std::string& line) const {
@@ -499,6 +506,7 @@ class Searcher::Impl {
                   "'; languages are: " + Analyzer::known_languages());
 
     refresh_revision_caches();
+    documents_.clear();
     // With no length table that matches (written by another program), Xapian's own lengths.
     const RankedTermQueries ranked(db_, request.bm25, lengths_);
     Plan plan = plan_query(request, ranked);
@@ -548,7 +556,10 @@ class Searcher::Impl {
       if (!by_story) break;
       const std::size_t ranked_matches = matched.docs.size();
       // Re-ranked first, so that a story's hit is its best-scoring article, bonuses included.
-      if (rerank) rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+      if (rerank) {
+        prefetch(matched.docs, request.rerank_depth, positional.terms(), positions);
+        rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+      }
       keep_best_of_each_story(matched.docs);
       if (matched.docs.size() >= wanted || ranked_matches < count || count >= db_.get_doccount())
         break;
@@ -559,8 +570,10 @@ class Searcher::Impl {
           count * std::max<std::uint64_t>(2, (wanted * 3 + found - 1) / found / 2 + 1)));
     }
     if (rerank || by_story) {
-      if (rerank && !by_story)
+      if (rerank && !by_story) {
+        prefetch(matched.docs, request.rerank_depth, positional.terms(), positions);
         rerank_by_position(matched.docs, positional, request.rerank_depth, positions);
+      }
       const std::size_t from = std::min<std::size_t>(request.offset, matched.docs.size());
       const std::size_t to = std::min<std::size_t>(wanted, matched.docs.size());
       matched.docs.erase(matched.docs.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)),
@@ -579,9 +592,12 @@ class Searcher::Impl {
 
     const SnippetBuilder::Style style{request.highlight_open, request.highlight_close,
                                       request.snippet_escape_html};
+    prefetch(matched.docs, matched.docs.size(),
+             request.snippet_words > 0 ? snippet_terms(plan.built) : std::vector<std::string>{},
+             positions);
     std::size_t rank = request.offset;
     for (const auto& match : matched.docs) {
-      const Xapian::Document doc = db_.get_document(match.docid);
+      const Xapian::Document doc = document(match.docid);
       StoredRecord record = decode_stored_record(
           records_.decompress(doc.get_value(schema::kStoredRecordSlot)), request.snippet_words > 0);
       Article& article = record.article;
@@ -942,6 +958,51 @@ class Searcher::Impl {
     return *date_values_;
   }
 
+  // The terms whose positions a snippet reads (snippet() below).
+  static std::vector<std::string> snippet_terms(const BuiltQuery& built) {
+    std::vector<std::string> terms;
+    for (const auto& term : built.ranked_terms)
+      if (!built.phrase_only_terms.count(term)) terms.push_back(term);
+    for (const auto& phrase : built.phrases)
+      terms.insert(terms.end(), phrase.begin(), phrase.end());
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+  }
+
+  // A shard map with remote parts: the documents of the first `count` matches and the
+  // positions of `terms` in them, read on several connections at once (ParallelReads) before
+  // the re-ranking or the page reads them one by one.
+  void prefetch(const std::vector<MatchedDoc>& docs, std::size_t count,
+                const std::vector<std::string>& terms, PositionCache& positions) {
+    if (!map_ || !has_remote_part()) return;
+    std::vector<Xapian::docid> docids;
+    for (std::size_t i = 0; i < std::min(count, docs.size()); ++i) docids.push_back(docs[i].docid);
+    if (docids.empty()) return;
+    if (!parallel_reads_) {
+      std::vector<Xapian::Database> handles;
+      for (std::size_t lane = 0; lane < std::max<std::size_t>(thread_count_, kMinReadLanes);
+           ++lane) {
+        Xapian::Database combined;
+        for (const auto& part : parts_) combined.add_database(open_part(*part.entry));
+        handles.push_back(combined);
+      }
+      parallel_reads_.emplace(std::move(handles));
+    }
+    parallel_reads_->fetch(docids, terms, documents_, positions);
+  }
+
+  bool has_remote_part() const {
+    return std::any_of(parts_.begin(), parts_.end(),
+                       [](const Part& p) { return p.entry->kind != ShardMapEntry::Kind::kLocal; });
+  }
+
+  // A match's document: read already by prefetch(), or now.
+  Xapian::Document document(Xapian::docid docid) {
+    if (const auto it = documents_.find(docid); it != documents_.end()) return it->second;
+    return db_.get_document(docid);
+  }
+
   // The passage of the body (or, when only the title matches, of the title) around the ranked
   // terms, located from the positions the index holds for them in this document.
   std::string snippet(Xapian::docid docid, const StoredRecord& record, const BuiltQuery& built,
@@ -1263,8 +1324,11 @@ class Searcher::Impl {
   // The body start of every article, read by the first query that gives a lead bonus.
   std::shared_ptr<const BodyStartTable> body_starts() {
     if (!body_starts_)
-      body_starts_ = std::make_shared<const BodyStartTable>(map_ ? BodyStartTable::per_document(db_)
-                                                                 : BodyStartTable::load(db_));
+      body_starts_ = std::make_shared<const BodyStartTable>(
+          map_ ? BodyStartTable::per_document([this](Xapian::docid docid) {
+            return document(docid).get_value(schema::kBodyStartSlot);
+          })
+               : BodyStartTable::load(db_));
     return body_starts_;
   }
 
@@ -1311,6 +1375,8 @@ class Searcher::Impl {
   std::optional<SpellingSuggester> suggester_;
   std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> languages_;
   std::optional<std::vector<std::string>> date_values_;  // a shard map's recency, per revision
+  std::optional<ParallelReads> parallel_reads_;  // a shard map's extra connections, on first use
+  std::unordered_map<Xapian::docid, Xapian::Document> documents_;  // this search's, prefetched
   SearcherOptions options_;
   std::size_t thread_count_;
   std::unique_ptr<SearchWorkers> workers_;  // started by the first query worth matching in parts
