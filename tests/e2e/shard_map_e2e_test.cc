@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -102,8 +103,15 @@ void write_map(const std::filesystem::path& file, const std::vector<std::string>
 // One database, the same articles in three local parts (built once per ctest run by the
 // shard_map_corpus fixture), and those parts served by three xapian-tcpsrv processes started
 // by this test program and killed when it ends.
+// The fixture's folder: the small corpus's, or (NEWSDEX_SHARD_MAP_DIR, set by ctest for the
+// slow run) the whole Reuters corpus's.
+std::filesystem::path fixture_folder() {
+  const char* folder = std::getenv("NEWSDEX_SHARD_MAP_DIR");
+  return folder && *folder ? folder : NEWSDEX_SHARD_MAP_DIR;
+}
+
 struct Backends {
-  std::filesystem::path folder = NEWSDEX_SHARD_MAP_DIR;
+  std::filesystem::path folder = fixture_folder();
   std::filesystem::path one = folder / "one";
   std::filesystem::path parts = folder / "parts";
   TempDir dir;
