@@ -206,11 +206,17 @@ IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_
     if (on_problem) on_problem(p);
   };
   const auto stop_requested = [&]() { return hooks.should_stop && hooks.should_stop(); };
+  // Taking one part's share of an input that every part reads (IndexOptions::only_part): what
+  // is wrong with the input itself is reported by the part told to, what is wrong with an
+  // article by the article's part.
+  const bool report_input = !options.only_part || options.only_part->report_input_problems;
+  const ProblemSink report_input_problem =
+      report_input ? report_problem : ProblemSink([](const InputProblem&) {});
 
-  const auto inputs = walk_inputs(options.inputs, options.format, report_problem);
+  const auto inputs = walk_inputs(options.inputs, options.format, report_input_problem);
   SidecarMetadata sidecars;
   if (options.use_sidecars)
-    for (const auto& sidecar : inputs.sidecars) sidecars.load(sidecar, report_problem);
+    for (const auto& sidecar : inputs.sidecars) sidecars.load(sidecar, report_input_problem);
 
   IndexProgress progress;
   for (const auto& input : inputs.articles) {
@@ -263,12 +269,19 @@ IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_
 
   const auto index_article = [&](Article&& article) {
     if (stop_requested()) return;
-    if (!finalize(article, options.date_order, report_problem)) return;
+    // What finalize() finds is the article's (its part reports it), unless it is skipped.
+    std::vector<InputProblem> held;
+    const ProblemSink hold = [&](const InputProblem& p) { held.push_back(p); };
+    if (!finalize(article, options.date_order, hold)) {
+      for (const auto& p : held) report_input_problem(p);
+      return;
+    }
     if (options.only_part &&
         part_of(article.id, options.only_part->count) != options.only_part->index) {
       ++report.other_parts;
       return;
     }
+    for (const auto& p : held) report_problem(p);
     normalize_stated_language(article, options, report_problem);
     auto [seen, first_time] = seen_ids.try_emplace(article.id);
     if (!first_time) {
@@ -344,7 +357,7 @@ IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_
     offset_in_file = 0;
     if (input.format == InputFormat::kJsonLines) {
       report.bytes_read +=
-          jsonl.read(name, index_article, report_problem, &offset_in_file, hooks.should_stop);
+          jsonl.read(name, index_article, report_input_problem, &offset_in_file, hooks.should_stop);
       bytes_before_file += file_size;
       offset_in_file = 0;
       continue;
@@ -353,7 +366,7 @@ IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_
     auto text = read_document(input.path, options.max_bytes, error);
     bytes_before_file += file_size;
     if (!text) {
-      report_problem({name, error, ProblemKind::kSkipped});
+      report_input_problem({name, error, ProblemKind::kSkipped});
       continue;
     }
     report.bytes_read += text->size();
@@ -363,12 +376,12 @@ IndexReport run_database_job(const IndexOptions& options, const ProblemSink& on_
       article = input.format == InputFormat::kHtml ? extract_html(*text)
                                                    : extract_page_text(*text, options.date_order);
     } catch (const InputError& e) {
-      report_problem({name, e.what(), ProblemKind::kSkipped});
+      report_input_problem({name, e.what(), ProblemKind::kSkipped});
       continue;
     }
     article.origin = name;
     if (repaired > 0)
-      report_problem(
+      report_input_problem(
           {name, "replaced " + std::to_string(repaired) + " invalid UTF-8 sequence(s) with U+FFFD",
            ProblemKind::kRepaired});
     sidecars.apply(input.path, article);
@@ -442,15 +455,13 @@ IndexReport update_parts(const IndexOptions& options,
     IndexOptions part = options;
     part.db_path = parts[k].string();
     part.parts = 0;
-    part.only_part = IndexOptions::PartFilter{k, parts.size()};
-    // Problems with the input are the same for every part: reported by the first only.
-    const IndexReport report = run_database_job(part, k == 0 ? on_problem : ProblemSink{}, hooks);
-    if (k == 0) {
-      total.skipped = report.skipped;
-      total.repaired = report.repaired;
-      total.warnings = report.warnings;
-      total.bytes_read = report.bytes_read;
-    }
+    // The input's own problems are the same for every part: the first reports them.
+    part.only_part = IndexOptions::PartFilter{k, parts.size(), k == 0};
+    const IndexReport report = run_database_job(part, on_problem, hooks);
+    if (k == 0) total.bytes_read = report.bytes_read;
+    total.skipped += report.skipped;
+    total.repaired += report.repaired;
+    total.warnings += report.warnings;
     add_up(total, report);
   }
   total.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -440,6 +440,30 @@ TEST(ShardMap, AddingToAFolderOfPartsPutsEachArticleInOnePart) {
   EXPECT_EQ(query_json(parts, "cyberattack albania").total, 4u);
 }
 
+TEST(ShardMap, AddingToAFolderOfPartsReportsEachProblemOnce) {
+  TempDir dir;
+  const auto parts = dir.path() / "parts";
+  index({"--quiet", "--db", parts.string(), "--parts", "3", kSeeds});
+  // dup-b belongs to part 2 (not the part that reports the input's own problems), and is
+  // given twice; the third line is not JSON.
+  const auto feed = dir.path() / "feed.jsonl";
+  std::ofstream(feed) << "{\"id\":\"dup-b\",\"title\":\"Grain talks\",\"body\":\"Grain talks.\"}\n"
+                      << "{\"id\":\"dup-b\",\"title\":\"Grain talks end\",\"body\":\"Ended.\"}\n"
+                      << "not json\n";
+  const auto run = run_command(NEWSDEX_INDEX_BIN, {"--db", parts.string(), feed.string()});
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  const auto count = [&](const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = run.err.find(needle); at != std::string::npos; at = run.err.find(needle, at + 1))
+      ++n;
+    return n;
+  };
+  EXPECT_EQ(count("duplicate id \"dup-b\""), 1u) << run.err;
+  EXPECT_EQ(count("feed.jsonl:3"), 1u) << run.err;
+  EXPECT_NE(run.out.find("skipped 1,"), std::string::npos) << run.out;
+  EXPECT_EQ(query_json(parts / "part-2", "id:dup-b").total, 1u);
+}
+
 TEST(ShardMap, OnePartsMachineTakesItsShareOfAFeed) {
   TempDir dir;
   const auto parts = dir.path() / "parts";

@@ -66,6 +66,9 @@ struct IndexOptions {
   struct PartFilter {
     std::size_t index = 0;
     std::size_t count = 1;
+    // Report what is wrong with the input itself (a file that cannot be read, a line that is
+    // not JSON); an article's own problems are reported by its part's run either way.
+    bool report_input_problems = true;
   };
   std::optional<PartFilter> only_part;
 };
