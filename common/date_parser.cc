@@ -304,7 +304,10 @@ std::optional<ParsedDate> match_iso_at(std::string_view s, std::size_t p, std::s
       d.hour = hour;
       d.minute = minute;
       q += 6;
-      if (q < s.size() && s[q] == ':' && digits_at(s, q + 1, 2)) {
+      // Seconds up to 60 (a leap second), as the other forms read them; "16:12:80" is a time
+      // of 16:12 followed by something else (found by tests/fuzz/date_parser_fuzz.cc).
+      if (q < s.size() && s[q] == ':' && digits_at(s, q + 1, 2) &&
+          to_int(s.substr(q + 1, 2)) <= 60) {
         d.second = to_int(s.substr(q + 1, 2));
         q += 3;
         if (q < s.size() && s[q] == '.') {

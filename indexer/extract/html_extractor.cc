@@ -249,7 +249,11 @@ Article extract_html(const std::string& html) {
   set_if_empty(article.url, facts.og_url);
   set_if_empty(article.author, facts.meta_author);
   set_if_empty(article.author, facts.ld_author);
-  if (facts.lang.size() >= 2) article.language = lower(facts.lang.substr(0, 2));
+  // The primary subtag's first two letters ("en-GB" -> "en"); a value that does not start
+  // with two ASCII letters is no language code (cutting it could split a UTF-8 character).
+  const auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (facts.lang.size() >= 2 && ascii_letter(facts.lang[0]) && ascii_letter(facts.lang[1]))
+    article.language = lower(facts.lang.substr(0, 2));
 
   // The richest <article> holds the story; without one, the body minus its furniture.
   std::vector<std::string> texts;

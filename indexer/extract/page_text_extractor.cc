@@ -148,7 +148,9 @@ Article extract_page_text(const std::string& text, NumericDateOrder date_order) 
     std::match_results<std::string_view::const_iterator> m;
     if (i < kHeaderLines && header_date.empty() &&
         std::regex_search(line.begin(), line.end(), m, header)) {
-      header_date = m[1].str();
+      // A header's date that is no calendar day (2022-09-45) must not stand in for a valid
+      // one of a dateline or Published: line (found by tests/fuzz/page_text_fuzz.cc).
+      if (const auto d = parse_date(m[1].str())) header_date = d->iso();
       article.outlet = tidy_name(std::string_view(m[2].first, m[2].second));
       drop[i] = true;
       // The headline follows the site header.

@@ -32,6 +32,16 @@ TEST(DateParser, TimesAndZones) {
 
 // One instant, one form: an offset or a zone name is applied, so dates sort and filter as the
 // moments they are, across days, months, years and February 29.
+TEST(DateParser, SecondsPastSixtyAreNotASecond) {
+  // Found by date_parser_fuzz: the ISO form took "80" as the second (16:12:80).
+  const auto d = find_date(" 2022-09-08T16:12:8000:+00");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->second, 0);
+  EXPECT_EQ(d->iso(), "2022-09-08T16:12:00");
+  EXPECT_EQ(parse_date("2022-09-08T16:12:60Z")->second, 60);  // a leap second
+  EXPECT_EQ(parse_date("2022-09-08T16:12:59")->iso(), "2022-09-08T16:12:59");
+}
+
 TEST(DateParser, TimesWithAZoneAreStoredInUtc) {
   EXPECT_EQ(iso("2022-09-08T01:30:00+05:30"), "2022-09-07T20:00:00Z");
   EXPECT_EQ(iso("2022-12-31T22:00:00-03:00"), "2023-01-01T01:00:00Z");

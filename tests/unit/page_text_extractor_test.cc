@@ -48,6 +48,18 @@ TEST(PageTextExtractor, JerusalemPostHeaderPublishedLineAndClutter) {
   EXPECT_EQ(a.body.find("Iranian flag and cyber code"), std::string::npos);
 }
 
+TEST(PageTextExtractor, AHeaderDateThatIsNoDayGivesWayToTheDateline) {
+  // Found by page_text_fuzz: "2045-09-45" was taken as the date (and dropped when indexed),
+  // though the dateline stated a real one.
+  const auto a = extract_page_text(
+      "date 2022-09-45 The Daily Planet - Cocoa talks collapse\n"
+      "Cocoa talks collapse\n"
+      "MOSCOW (UrduPoint News / Sputnik - 08th September, 2022) Talks on a new cocoa pact "
+      "collapsed on Thursday, delegates said.\n");
+  EXPECT_EQ(a.date, "2022-09-08");
+  EXPECT_EQ(a.outlet, "The Daily Planet");
+}
+
 TEST(PageTextExtractor, ReutersStyleDateline) {
   const auto a = extract_page_text("WASHINGTON (Reuters) - The Fed held rates steady.\nMore text.");
   EXPECT_EQ(a.outlet, "Reuters");
