@@ -98,7 +98,10 @@ std::size_t StoryTable::size(const Xapian::Database& db, std::string_view story_
 }
 
 Xapian::Query StoryTable::filter(const Xapian::Database& db, std::string_view story_id) {
-  const auto members = member_list(db, story_id);
+  return filter(story_id, member_list(db, story_id));
+}
+
+Xapian::Query StoryTable::filter(std::string_view story_id, const std::vector<Member>& members) {
   const std::string id(story_id);
   if (members.empty())
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, id, id);

@@ -491,7 +491,7 @@ IndexReport build_parts(const IndexOptions& options, const ProblemSink& on_probl
     throw DatabaseError("cannot split " + whole.string() + " into parts: " + e.get_description());
   }
   std::filesystem::remove_all(whole, ec);
-  report.merge_seconds +=
+  report.split_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - split_started).count();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -377,7 +377,9 @@ int main(int argc, char** argv) {
       std::printf("parts:");
       for (std::size_t k = 0; k < report.part_sizes.size(); ++k)
         std::printf(" part-%zu %zu", k, report.part_sizes[k]);
-      std::printf(" articles\n");
+      std::printf(" articles");
+      if (report.split_seconds > 0) std::printf("; split in %.2f s", report.split_seconds);
+      std::printf("\n");
     }
     if (report.indexed == 0 && report.unchanged == 0 && report.deleted == 0 &&
         report.other_parts == 0) {

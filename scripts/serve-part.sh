@@ -19,6 +19,13 @@ usage() {
   exit 2
 }
 
+help() {
+  # The header comment, without its first line.
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  exit 0
+}
+
+case "${1:-}" in -h|--help) help ;; esac
 [ $# -ge 2 ] || usage
 db="$1"
 port="$2"
@@ -31,7 +38,7 @@ while [ $# -gt 0 ]; do
     --interface) interface="${2:?--interface needs an address}"; shift 2 ;;
     --timeout) active_timeout="${2:?--timeout needs milliseconds}"; shift 2 ;;
     --idle-timeout) idle_timeout="${2:?--idle-timeout needs milliseconds}"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) help ;;
     *) echo "serve-part.sh: unknown option '$1'" >&2; usage ;;
   esac
 done

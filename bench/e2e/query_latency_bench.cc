@@ -95,7 +95,7 @@ void open_parts(Engines& e) {
     const auto report = newsdex::run_index_job(options);
     std::fprintf(stderr, "parts: built in %.1f s (split %.1f s)\n",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                 report.merge_seconds);
+                 report.split_seconds);
     std::vector<std::filesystem::path> served;
     for (std::size_t k = 0; k < kParts; ++k)
       served.push_back(std::filesystem::path(options.db_path) / ("part-" + std::to_string(k)));

@@ -392,6 +392,20 @@ TEST(ShardMapFailures, APartThatDoesNotAnswerTimesOut) {
   EXPECT_LT(seconds, 5.0) << "the timeouts were not applied";
 }
 
+TEST(ShardMap, CollapsingKeepsAnExactTotalExact) {
+  // Found while comparing backends: with --collapse outlet, one database's --exact-total gave
+  // Xapian's loose uncollapsed bounds (166..221 for 169), and remote parts the collapsed count.
+  Backends& b = backends();
+  ASSERT_TRUE(b.ok);
+  for (const auto& db : {b.one, b.parts, b.remote_map}) {
+    const auto q = query_json(db, "oil OR nato", {"--collapse", "outlet", "--exact-total"});
+    ASSERT_EQ(q.exit_code, 0) << q.err;
+    EXPECT_EQ(q.total_lower, q.total_upper) << db;
+    const auto uncollapsed = query_json(db, "oil OR nato", {"--exact-total"});
+    EXPECT_EQ(q.total, uncollapsed.total) << db << ": totals count matches before collapsing";
+  }
+}
+
 TEST(ShardMap, ABadLineIsReportedWithItsFileAndLine) {
   TempDir dir;
   const auto map = dir.path() / "bad.map";

@@ -47,6 +47,8 @@ class StoryTable {
   // A boolean query matching the story's articles: its members' id terms, or for a story of
   // one (no members key) the articles whose story value is the id (a scan of the slot).
   static Xapian::Query filter(const Xapian::Database& db, std::string_view story_id);
+  // The same from the story's members already read (a shard map's, from every part).
+  static Xapian::Query filter(std::string_view story_id, const std::vector<Member>& members);
   static void write_members(Xapian::WritableDatabase& db, std::string_view story_id,
                             const std::vector<Member>& members);
 

@@ -127,6 +127,8 @@ struct IndexReport {
   // `seconds`).
   std::size_t build_jobs = 0;
   double merge_seconds = 0;
+  // A new database in parts: the time splitting the whole build into them (part of `seconds`).
+  double split_seconds = 0;
   // Articles passed over because they belong to another part (IndexOptions::only_part).
   std::size_t other_parts = 0;
   // A database in parts: the articles in each part after the run.
